@@ -1,0 +1,1 @@
+"""Edge task-placement simulator: network generation, observation tensors, placement cost, vectorised dynamics."""

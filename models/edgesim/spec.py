@@ -1,0 +1,76 @@
+"""Physical constants of the simulated IoT edge network. docs/environment.md explains every number here.
+
+The TypeScript mirror (api/src/simulation) must use identical values.
+"""
+
+SENSOR, FOG, CLOUD = 0, 1, 2
+
+# Node record fields, in the order the API receives them.
+NODE_FIELDS = ("cpu_util", "mem_util", "energy", "latency", "bandwidth", "queue_len", "node_type")
+
+# Per-tier capacities, indexed by node_type.
+CPU_GHZ = (1.0, 8.0, 64.0)  # processing speed; Mcycles / GHz = ms
+MEM_GB = (0.5, 16.0, 512.0)
+ENERGY_PER_MCYCLE_J = (0.0005, 0.001, 0.002)  # compute energy (cloud includes datacentre overhead)
+QUEUE_DRAIN_PER_STEP = (0.2, 1.0, 4.0)  # tasks served per simulator step
+
+RADIO_POWER_W = 1.0  # transmission energy = RADIO_POWER_W * tx_ms / 1000
+MIN_FREE_CPU = 0.05  # processing slows as utilisation rises, never below 5% of capacity
+
+# Admission rules (masking).
+MAX_CPU_UTIL = 0.95
+MAX_QUEUE_LEN = 50.0
+
+# Feature value used for the transmission time of a node unreachable from the task source.
+TX_UNREACHABLE_MS = 1e5
+
+# Reward weights (the reference system's config) and normalisers.
+W_LATENCY, W_ENERGY, W_QOS, W_BALANCE = -1.0, -0.5, 2.0, 0.3
+ENERGY_REF_J = 1.0
+TERM_CAP = 4.0  # latency/deadline and energy/ENERGY_REF_J are capped so one bad step cannot dominate a return
+DROP_PENALTY = -6.0  # reward when no node can take the task (equals the worst placement)
+
+# Dynamics between consecutive tasks.
+CPU_DECAY = 0.9  # excess utilisation over the node's background load decays by this factor per step
+MEM_DECAY = 0.95
+EPISODE_STEPS = 50
+
+# Task distribution (uniform ranges) and the API's default task.
+TASK_CPU_MCYCLES = (100.0, 2000.0)
+TASK_MEM_MB = (16.0, 512.0)
+TASK_DATA_KB = (10.0, 1000.0)
+TASK_DEADLINE_MS = (100.0, 1000.0)
+DEFAULT_TASK = {"cpu_mcycles": 500.0, "mem_mb": 128.0, "data_kb": 200.0, "deadline_ms": 500.0}
+
+# Network generator.
+AREA_KM = 10.0
+SENSOR_SECOND_FOG_P = 0.3
+FOG_SECOND_NEIGHBOUR_P = 0.4
+FOG_CLOUD_P = 0.5
+# Per-tier uniform ranges (lo, hi) for generated node state; queue_len is floor(u * QUEUE_SPAN).
+NODE_RANGES = {
+    SENSOR: {"cpu_util": (0.05, 0.5), "mem_util": (0.1, 0.6), "energy": (50.0, 500.0), "latency": (2.0, 10.0), "bandwidth": (10.0, 100.0)},
+    FOG: {"cpu_util": (0.1, 0.7), "mem_util": (0.1, 0.7), "energy": (5000.0, 10000.0), "latency": (1.0, 5.0), "bandwidth": (100.0, 1000.0)},
+    CLOUD: {"cpu_util": (0.2, 0.7), "mem_util": (0.2, 0.7), "energy": (50000.0, 100000.0), "latency": (20.0, 60.0), "bandwidth": (1000.0, 10000.0)},
+}
+QUEUE_SPAN = (3, 6, 11)
+
+# Observation features, in tensor order: the export contract (models/onnx/*.json lists them with units).
+FEATURES = (
+    ("cpu_util", "fraction 0-1", "node.cpu_util"),
+    ("mem_util", "fraction 0-1", "node.mem_util"),
+    ("energy", "J", "node.energy"),
+    ("latency", "ms", "node.latency"),
+    ("bandwidth", "Mbps", "node.bandwidth"),
+    ("queue_len", "tasks", "node.queue_len"),
+    ("node_type", "0 sensor / 1 fog / 2 cloud", "node.node_type"),
+    ("is_source", "0/1", "1 for the task's source node"),
+    ("tx_ms", "ms", "shortest-path transmission time from the task source (edge weight (latency_u+latency_v)/2 + 8*data_kb/min(bandwidth_u,bandwidth_v)); 1e5 if unreachable"),
+    ("proc_ms", "ms", "task.cpu_mcycles / (CPU_GHZ[node_type] * max(1 - cpu_util, 0.05))"),
+    ("wait_ms", "ms", "queue_len * proc_ms"),
+    ("task_cpu_mcycles", "Mcycles", "task.cpu_mcycles (same for every node)"),
+    ("task_mem_mb", "MB", "task.mem_mb (same for every node)"),
+    ("task_data_kb", "KB", "task.data_kb (same for every node)"),
+    ("task_deadline_ms", "ms", "task.deadline_ms (same for every node)"),
+)
+NUM_FEATURES = len(FEATURES)
