@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { apiPublicUrl } from "../../lib/server-config";
+import { EndpointList } from "../../components/EndpointList";
+
+export const metadata: Metadata = { title: "About / API" };
+
+export default async function AboutPage() {
+  // Rendered per request so the links follow API_URL / API_PUBLIC_URL at run time.
+  await connection();
+  const base = apiPublicUrl();
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>About / API</h1>
+          <p>What this product does, and where to find the API behind the dashboard.</p>
+        </div>
+        <div className="row">
+          <a className="button primary" href={`${base}/docs`} target="_blank" rel="noreferrer" data-testid="swagger-link">
+            Open Swagger UI
+          </a>
+          <a className="button" href={`${base}/openapi.json`} target="_blank" rel="noreferrer">
+            openapi.json
+          </a>
+        </div>
+      </div>
+
+      <div className="grid two" style={{ marginBottom: 16 }}>
+        <section className="card">
+          <h2 style={{ marginBottom: 8 }}>Task placement at the edge</h2>
+          <p>
+            An IoT network has three tiers: <strong>sensors</strong> that produce tasks, <strong>fog</strong> nodes close to them, and
+            distant but powerful <strong>cloud</strong> nodes. Every task arrives at a source node with a CPU, memory and data demand and a
+            deadline, and must be placed on one node. Placing it costs transmission along the network path from the source, queueing and
+            processing at the chosen node, and energy.
+          </p>
+          <p>
+            Trained reinforcement-learning policies decide the placement: a node-wise DQN, a node-wise PPO actor-critic, and a hybrid
+            graph network that passes messages over the topology and fuses a Q head with a policy head. They are exported to ONNX and served
+            by the inference API, which also runs the heuristic baselines (random, round-robin, least-loaded, nearest, greedy oracle) for
+            comparison.
+          </p>
+        </section>
+        <section className="card">
+          <h2 style={{ marginBottom: 8 }}>What the dashboard shows</h2>
+          <ul style={{ margin: 0, paddingLeft: 18 }}>
+            <li>
+              <strong>Overview</strong>: API health, the loaded models, live request counts, error rates and latency percentiles.
+            </li>
+            <li>
+              <strong>Predict</strong>: generate or paste a network, place a task with any model, see the topology, the scores and the
+              resources, and compare every model and baseline on the same network.
+            </li>
+            <li>
+              <strong>Analytics</strong>: the held-out evaluation of every policy and baseline with error bars, scaling to larger networks,
+              training curves and live latency.
+            </li>
+            <li>
+              <strong>Models</strong>: each model&apos;s manifest and a reload button.
+            </li>
+          </ul>
+          <p className="small muted">
+            Every number on these pages comes from the API. The browser talks only to this dashboard, which forwards <code>/api/*</code> to
+            the API at <code data-testid="api-url">{base}</code>.
+          </p>
+        </section>
+      </div>
+
+      <section className="card flush">
+        <div className="card-header">
+          <div>
+            <h2>Endpoints</h2>
+            <p>
+              From the API&apos;s OpenAPI document. Try them in the <a href={`${base}/docs`} target="_blank" rel="noreferrer">Swagger UI</a>.
+            </p>
+          </div>
+        </div>
+        <EndpointList />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,128 @@
+// The dashboard's only way to reach the API: the typed hono client pointed at the dashboard's
+// own proxy (/api/*, app/api/[...path]/route.ts), so the browser needs no second address.
+// Each call records the exact request it sent, for the copyable curl / fetch snippet.
+import { hc } from "hono/client";
+import type { AppType } from "./app-type";
+import type { RecordedRequest } from "./snippet";
+import type {
+  ApiErrorBody,
+  EvalReport,
+  GenerateResponse,
+  HealthResponse,
+  NetworkState,
+  PredictRequest,
+  PredictResponse,
+} from "./types";
+
+/** Path prefix of the proxy route on the dashboard's origin. */
+export const PROXY_PREFIX = "/api";
+
+export class ApiError extends Error {
+  constructor(
+    public readonly status: number,
+    public readonly code: string,
+    message: string,
+    public readonly issues: { path: string; message: string }[] = [],
+    public readonly available: string[] = [],
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+
+  /** True when the API itself could not be reached (proxy answered 502/504 or fetch failed). */
+  get unreachable(): boolean {
+    return this.code === "api_unreachable" || this.code === "network_error";
+  }
+}
+
+export interface ApiCall<T> {
+  data: T;
+  status: number;
+  request: RecordedRequest;
+  /** Base URL of the API behind the proxy, as the proxy reported it (for snippets). */
+  upstream: string | null;
+}
+
+// Fully typed once lib/app-type.ts re-exports the API's AppType; untyped while it is a stand-in.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Client = 0 extends 1 & AppType ? any : ReturnType<typeof hc<AppType>>;
+
+function origin(): string {
+  return typeof window === "undefined" ? "http://localhost" : window.location.origin;
+}
+
+/** Strip the proxy prefix and origin from a URL the client fetched. */
+export function apiPath(url: string): string {
+  const u = new URL(url, origin());
+  const p = u.pathname.startsWith(PROXY_PREFIX + "/") ? u.pathname.slice(PROXY_PREFIX.length) : u.pathname;
+  return p + u.search;
+}
+
+export async function errorFromResponse(res: Response): Promise<ApiError> {
+  let body: Partial<ApiErrorBody> & { available?: string[] } = {};
+  try {
+    body = (await res.json()) as typeof body;
+  } catch {
+    /* not JSON */
+  }
+  return new ApiError(
+    res.status,
+    typeof body.error === "string" ? body.error : `http_${res.status}`,
+    typeof body.message === "string" ? body.message : `${res.status} ${res.statusText || "error"}`,
+    Array.isArray(body.issues) ? body.issues : [],
+    Array.isArray(body.available) ? body.available : [],
+  );
+}
+
+/**
+ * Run one typed client call and return its JSON body with the request that produced it.
+ * `fetchImpl` is injectable for tests.
+ */
+export async function call<T>(
+  fn: (c: Client) => Promise<Response>,
+  fetchImpl: typeof fetch = (...a) => fetch(...a),
+): Promise<ApiCall<T>> {
+  let request: RecordedRequest | null = null;
+  const recordingFetch: typeof fetch = (input, init) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    const body = typeof init?.body === "string" ? init.body : undefined;
+    request = { method: (init?.method ?? "GET").toUpperCase(), path: apiPath(url), ...(body !== undefined ? { body } : {}) };
+    return fetchImpl(input, { ...init, cache: "no-store" });
+  };
+  const client = hc<AppType>(`${origin()}${PROXY_PREFIX}`, { fetch: recordingFetch });
+  let res: Response;
+  try {
+    res = await fn(client);
+  } catch (e) {
+    throw new ApiError(0, "network_error", `The dashboard server could not be reached: ${(e as Error).message}`);
+  }
+  if (!res.ok) throw await errorFromResponse(res);
+  let data: T;
+  try {
+    data = (await res.json()) as T;
+  } catch {
+    throw new ApiError(res.status, "bad_response", "The API answered with a body that is not JSON.");
+  }
+  return {
+    data,
+    status: res.status,
+    request: request ?? { method: "GET", path: "/" },
+    upstream: res.headers.get("x-api-public-url"),
+  };
+}
+
+/** Every endpoint the dashboard uses. Response bodies are shaped further in lib/*. */
+export const api = {
+  health: () => call<HealthResponse>((c) => c.health.$get()),
+  ready: () => call<Record<string, unknown>>((c) => c.ready.$get()),
+  stats: () => call<unknown>((c) => c.stats.$get()),
+  models: () => call<unknown>((c) => c.models.$get()),
+  model: (name: string) => call<unknown>((c) => c.models[":name"].$get({ param: { name } })),
+  loadModel: (name: string) => call<unknown>((c) => c.models[":name"].load.$post({ param: { name } })),
+  generate: (body: { num_nodes: number; seed?: number }) =>
+    call<GenerateResponse>((c) => c.networks.generate.$post({ json: body })),
+  predict: (body: PredictRequest) => call<PredictResponse>((c) => c.predict.$post({ json: body })),
+  compare: (body: { network_state: NetworkState; task?: PredictRequest["task"] }) =>
+    call<unknown>((c) => c.compare.$post({ json: body })),
+  evaluation: () => call<EvalReport>((c) => c.evaluation.$get()),
+};
