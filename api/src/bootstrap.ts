@@ -1,0 +1,46 @@
+/** Wires the services an app needs from a validated config. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { API_ROOT, type Config } from "./config/env.js";
+import type { AppDeps } from "./context.js";
+import { Predictor } from "./inference/predictor.js";
+import { ModelRegistry } from "./inference/registry.js";
+import type { Logger } from "./observability/logger.js";
+import { createMetrics } from "./observability/metrics.js";
+import { StatsCollector } from "./observability/stats.js";
+
+export function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(API_ROOT, "package.json"), "utf8")) as { version?: string }).version ?? "0.0.0";
+  } catch {
+    return "0.0.0";
+  }
+}
+
+export function createDeps(config: Config, logger: Logger, opts: { defaultMetrics?: boolean } = {}): AppDeps {
+  const metrics = createMetrics({ defaultMetrics: opts.defaultMetrics ?? true });
+  const stats = new StatsCollector();
+  const registry = new ModelRegistry({ dir: config.MODELS_DIR, intraOpThreads: config.ORT_INTRA_OP_THREADS, logger });
+  const predictor = new Predictor({
+    registry,
+    microbatch: config.MICROBATCH,
+    maxRunBatch: config.MAX_RUN_BATCH,
+    onRun: (model, ms, batch) => {
+      metrics.inferenceDuration.observe({ model, kind: "onnx_run" }, ms);
+      metrics.inferenceBatchSize.observe({ model }, batch);
+      metrics.inferenceNetworks.inc({ model }, batch);
+    },
+  });
+  return { config, logger, metrics, stats, registry, predictor, version: packageVersion(), startedAt: Date.now() };
+}
+
+/** Load every model on disk and publish the gauge. */
+export async function loadModels(deps: AppDeps): Promise<void> {
+  const { loaded, failed } = await deps.registry.loadAll();
+  deps.metrics.modelsLoaded.set(loaded.length);
+  if (loaded.length === 0) {
+    deps.logger.warn({ dir: deps.registry.dir, failed }, "no model loaded: /ready answers 503 and inference routes 404/503");
+  } else {
+    deps.logger.info({ loaded, failed }, "models loaded");
+  }
+}

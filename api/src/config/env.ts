@@ -1,0 +1,127 @@
+/**
+ * Configuration: every setting comes from an environment variable, validated with zod at start-up.
+ * A bad value throws a ConfigError naming the variable; server.ts prints it and exits 1.
+ */
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** The api package root (works from src/config and from dist/config). */
+export const API_ROOT = resolve(here, "..", "..");
+/** The monorepo root. */
+export const REPO_ROOT = resolve(API_ROOT, "..");
+export const DEFAULT_MODELS_DIR = resolve(REPO_ROOT, "models", "onnx");
+export const DEFAULT_EVAL_PATH = resolve(REPO_ROOT, "models", "reports", "eval.json");
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+/** "1mb", "512kb", "1048576" -> bytes. */
+export function parseByteSize(value: string): number | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(value);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const unit = (m[2] ?? "b").toLowerCase();
+  const mult = unit === "gb" ? 1024 ** 3 : unit === "mb" ? 1024 ** 2 : unit === "kb" ? 1024 : 1;
+  const bytes = Math.floor(n * mult);
+  return Number.isSafeInteger(bytes) ? bytes : undefined;
+}
+
+const intIn = (min: number, max: number, def: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, "must be a whole number")
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+    .optional()
+    .transform((v) => v ?? def);
+
+const csv = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0),
+  );
+
+export const EnvSchema = z.object({
+  PORT: intIn(0, 65535, 8000),
+  HOST: z.string().trim().min(1).optional().default("127.0.0.1"),
+  MODELS_DIR: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .transform((v) => (v ? resolve(v) : DEFAULT_MODELS_DIR)),
+  EVAL_PATH: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .transform((v) => (v ? resolve(v) : DEFAULT_EVAL_PATH)),
+  MAX_NODES: intIn(2, 100_000, 1000),
+  MAX_BATCH: intIn(1, 100_000, 1024),
+  BODY_LIMIT: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return 32 * 1024 * 1024;
+      const n = parseByteSize(v);
+      if (n === undefined || n < 1024) {
+        ctx.addIssue({ code: "custom", message: 'must be a size of at least 1kb such as "64mb", "512kb" or a byte count' });
+        return z.NEVER;
+      }
+      return n;
+    }),
+  CORS_ORIGINS: csv.transform((list) => (list.length === 0 ? ["*"] : list)),
+  API_KEYS: csv,
+  LOG_LEVEL: z.enum(LOG_LEVELS).optional().default("info"),
+  ORT_INTRA_OP_THREADS: intIn(0, 64, 1),
+  /** Single predictions arriving in the same event-loop turn share one ONNX run ("on"/"off"). */
+  MICROBATCH: z
+    .enum(["on", "off", "true", "false", "1", "0"])
+    .optional()
+    .transform((v) => v === undefined || v === "on" || v === "true" || v === "1"),
+  /** Max networks in one ONNX run (micro-batches and /batch-predict chunks). */
+  MAX_RUN_BATCH: intIn(1, 100_000, 1024),
+  SHUTDOWN_TIMEOUT_MS: intIn(0, 600_000, 10_000),
+});
+
+export type Config = z.output<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: { name: string; message: string }[]) {
+    super(
+      "Invalid configuration:\n" + problems.map((p) => `  ${p.name}: ${p.message}`).join("\n"),
+    );
+    this.name = "ConfigError";
+  }
+}
+
+/** Validate the environment. Empty strings count as "not set". Throws ConfigError. */
+export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | undefined> = process.env): Config {
+  const input: Record<string, string | undefined> = {};
+  for (const key of Object.keys(EnvSchema.shape)) {
+    const v = env[key];
+    input[key] = v === undefined || v === "" ? undefined : v;
+  }
+  const parsed = EnvSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => ({
+        name: String(i.path[0] ?? "env"),
+        message: `${i.message} (got ${JSON.stringify(input[String(i.path[0])] ?? null)})`,
+      })),
+    );
+  }
+  return parsed.data;
+}
+
+/** The config used by tests and tools: defaults plus overrides. */
+export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}): Config {
+  return loadConfig({ LOG_LEVEL: "silent", ...overrides });
+}

@@ -1,0 +1,28 @@
+/** What every route module receives, and the Hono environment (per-request variables). */
+import type { Config } from "./config/env.js";
+import type { ModelRegistry } from "./inference/registry.js";
+import type { Predictor } from "./inference/predictor.js";
+import type { Logger } from "./observability/logger.js";
+import type { Metrics } from "./observability/metrics.js";
+import type { StatsCollector } from "./observability/stats.js";
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  metrics: Metrics;
+  stats: StatsCollector;
+  registry: ModelRegistry;
+  predictor: Predictor;
+  version: string;
+  startedAt: number;
+}
+
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    /** model label for metrics/stats, set by inference routes */
+    model?: string;
+  };
+};
+
+export const DEFAULT_MODEL = "hybrid";

@@ -1,0 +1,91 @@
+/** GET /, /health, /ready. */
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import type { AppDeps, AppEnv } from "../context.js";
+import { defaultHook } from "../lib/hook.js";
+import { HealthSchema, ReadySchema, ServiceInfoSchema } from "../schemas/common.js";
+
+export const ENDPOINTS = [
+  "GET /",
+  "GET /health",
+  "GET /ready",
+  "POST /predict",
+  "POST /batch-predict",
+  "POST /compare",
+  "GET /models",
+  "GET /models/{name}",
+  "POST /models/{name}/load",
+  "POST /networks/generate",
+  "POST /generate-mock-network",
+  "GET /evaluation",
+  "GET /metrics",
+  "GET /stats",
+  "GET /docs",
+  "GET /openapi.json",
+];
+
+export function systemRoutes(deps: AppDeps) {
+  const root = createRoute({
+    method: "get",
+    path: "/",
+    tags: ["system"],
+    summary: "Service information",
+    responses: { 200: { description: "Service info", content: { "application/json": { schema: ServiceInfoSchema } } } },
+  });
+  const health = createRoute({
+    method: "get",
+    path: "/health",
+    tags: ["system"],
+    summary: "Liveness: status, version, uptime and which models are loaded",
+    responses: { 200: { description: "Alive", content: { "application/json": { schema: HealthSchema } } } },
+  });
+  const ready = createRoute({
+    method: "get",
+    path: "/ready",
+    tags: ["system"],
+    summary: "Readiness: 200 once at least one model is loaded, 503 before",
+    responses: {
+      200: { description: "Ready", content: { "application/json": { schema: ReadySchema } } },
+      503: { description: "No model loaded yet", content: { "application/json": { schema: ReadySchema } } },
+    },
+  });
+
+  return new OpenAPIHono<AppEnv>({ defaultHook })
+    .openapi(root, (c) =>
+      c.json(
+        {
+          service: "edge-placement-api",
+          version: deps.version,
+          status: "running",
+          docs: "/docs",
+          openapi: "/openapi.json",
+          health: "/health",
+          endpoints: ENDPOINTS,
+        },
+        200,
+      ),
+    )
+    .openapi(health, (c) => {
+      const models_loaded: Record<string, boolean> = {};
+      for (const n of deps.registry.names()) models_loaded[n] = !!deps.registry.get(n);
+      const loaded = deps.registry.loadedNames();
+      return c.json(
+        {
+          status: loaded.length > 0 ? ("healthy" as const) : ("degraded" as const),
+          version: deps.version,
+          uptime_seconds: (Date.now() - deps.startedAt) / 1000,
+          models_loaded,
+          loaded_models: loaded,
+        },
+        200,
+      );
+    })
+    .openapi(ready, (c) => {
+      const loaded = deps.registry.loadedNames();
+      if (!deps.registry.initialLoadDone) {
+        return c.json({ ready: false, loaded_models: loaded, message: "loading models" }, 503);
+      }
+      return loaded.length > 0
+        ? c.json({ ready: true, loaded_models: loaded, message: `${loaded.length} model(s) loaded` }, 200)
+        : c.json({ ready: false, loaded_models: loaded, message: `no model loaded from ${deps.registry.dir}` }, 503);
+    });
+}

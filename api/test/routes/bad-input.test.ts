@@ -1,0 +1,166 @@
+/**
+ * The bad-input table: every malformed request gets its 4xx and the {error, message, issues?} shape,
+ * never a 500. Runs without any model on disk (validation happens before a model is looked up).
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { generateNetwork } from "../../src/simulation/generator.js";
+import { call, expectErrorShape, makeApp, type TestApp } from "../helpers/app.js";
+
+const net = generateNetwork(6, 1);
+const nodes = net.nodes;
+const withNode = (i: number, patch: Record<string, unknown>) => ({
+  network_state: { nodes: nodes.map((n, k) => (k === i ? { ...n, ...patch } : n)), edges: net.edges },
+});
+const withoutField = (field: string) => ({
+  network_state: {
+    nodes: nodes.map((n, k) => {
+      if (k !== 0) return n;
+      const copy: Record<string, unknown> = { ...n };
+      delete copy[field];
+      return copy;
+    }),
+    edges: net.edges,
+  },
+});
+const withEdges = (edges: unknown) => ({ network_state: { nodes, edges } });
+const ok = { network_state: net };
+
+interface Case {
+  name: string;
+  method?: string;
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  status: number;
+  error: string;
+  issuePath?: string;
+}
+
+const dead = { network_state: { nodes: nodes.map((n) => ({ ...n, cpu_util: 0.99 })), edges: net.edges } };
+
+const CASES: Case[] = [
+  { name: "malformed JSON", path: "/predict", body: '{"network_state": ', status: 400, error: "bad_request" },
+  { name: "empty JSON body", path: "/predict", body: "", status: 400, error: "bad_request" },
+  { name: "NaN literal", path: "/predict", body: '{"network_state":{"nodes":[{"cpu_util":NaN}],"edges":[]}}', status: 400, error: "bad_request" },
+  { name: "Infinity literal", path: "/predict", body: '{"network_state":{"nodes":[{"cpu_util":Infinity}],"edges":[]}}', status: 400, error: "bad_request" },
+  { name: "text/plain content type", path: "/predict", body: JSON.stringify(ok), headers: { "content-type": "text/plain" }, status: 415, error: "unsupported_media_type" },
+  { name: "form content type", path: "/predict", body: "a=1", headers: { "content-type": "application/x-www-form-urlencoded" }, status: 415, error: "unsupported_media_type" },
+  { name: "JSON array body", path: "/predict", body: [ok], status: 422, error: "validation_error" },
+  { name: "null body", path: "/predict", body: "null", status: 422, error: "validation_error" },
+  { name: "missing network_state", path: "/predict", body: { model_type: "hybrid" }, status: 422, error: "validation_error", issuePath: "network_state" },
+  { name: "network_state is a string", path: "/predict", body: { network_state: "graph" }, status: 422, error: "validation_error", issuePath: "network_state" },
+  { name: "nodes is not an array", path: "/predict", body: { network_state: { nodes: {}, edges: [] } }, status: 422, error: "validation_error", issuePath: "network_state.nodes" },
+  { name: "missing cpu_util", path: "/predict", body: withoutField("cpu_util"), status: 422, error: "validation_error", issuePath: "network_state.nodes[0].cpu_util" },
+  { name: "missing node_type", path: "/predict", body: withoutField("node_type"), status: 422, error: "validation_error", issuePath: "network_state.nodes[0].node_type" },
+  { name: "cpu_util as a string", path: "/predict", body: withNode(1, { cpu_util: "0.5" }), status: 422, error: "validation_error", issuePath: "network_state.nodes[1].cpu_util" },
+  { name: "cpu_util above 1", path: "/predict", body: withNode(2, { cpu_util: 1.5 }), status: 422, error: "validation_error", issuePath: "network_state.nodes[2].cpu_util" },
+  { name: "mem_util negative", path: "/predict", body: withNode(0, { mem_util: -0.1 }), status: 422, error: "validation_error", issuePath: "network_state.nodes[0].mem_util" },
+  { name: "energy negative", path: "/predict", body: withNode(0, { energy: -1 }), status: 422, error: "validation_error", issuePath: "network_state.nodes[0].energy" },
+  { name: "bandwidth zero", path: "/predict", body: withNode(3, { bandwidth: 0 }), status: 422, error: "validation_error", issuePath: "network_state.nodes[3].bandwidth" },
+  { name: "queue_len negative", path: "/predict", body: withNode(0, { queue_len: -2 }), status: 422, error: "validation_error", issuePath: "network_state.nodes[0].queue_len" },
+  { name: "node_type 3", path: "/predict", body: withNode(0, { node_type: 3 }), status: 422, error: "validation_error", issuePath: "network_state.nodes[0].node_type" },
+  { name: "node_type 1.5", path: "/predict", body: withNode(0, { node_type: 1.5 }), status: 422, error: "validation_error", issuePath: "network_state.nodes[0].node_type" },
+  { name: "latency 1e400 (parses to Infinity)", path: "/predict", body: JSON.stringify(withNode(0, { latency: 1 })).replace('"latency":1', '"latency":1e400'), status: 422, error: "validation_error", issuePath: "network_state.nodes[0].latency" },
+  { name: "null field", path: "/predict", body: withNode(0, { energy: null }), status: 422, error: "validation_error", issuePath: "network_state.nodes[0].energy" },
+  { name: "edge to a missing node", path: "/predict", body: withEdges([[0, 6]]), status: 422, error: "validation_error", issuePath: "network_state.edges[0]" },
+  { name: "self-loop", path: "/predict", body: withEdges([[0, 1], [2, 2]]), status: 422, error: "validation_error", issuePath: "network_state.edges[1]" },
+  { name: "negative edge index", path: "/predict", body: withEdges([[-1, 2]]), status: 422, error: "validation_error", issuePath: "network_state.edges[0][0]" },
+  { name: "edge with one end", path: "/predict", body: withEdges([[1]]), status: 422, error: "validation_error", issuePath: "network_state.edges[0]" },
+  { name: "fractional edge index", path: "/predict", body: withEdges([[0.5, 1]]), status: 422, error: "validation_error", issuePath: "network_state.edges[0][0]" },
+  { name: "a single node", path: "/predict", body: { network_state: { nodes: [nodes[0]], edges: [] } }, status: 422, error: "validation_error", issuePath: "network_state.nodes" },
+  { name: "more nodes than MAX_NODES", path: "/predict", body: { network_state: generateNetwork(13, 1) }, status: 422, error: "validation_error", issuePath: "network_state.nodes" },
+  { name: "task source out of range", path: "/predict", body: { ...ok, task: { source: 6 } }, status: 422, error: "validation_error", issuePath: "task.source" },
+  { name: "task deadline 0", path: "/predict", body: { ...ok, task: { deadline_ms: 0 } }, status: 422, error: "validation_error", issuePath: "task.deadline_ms" },
+  { name: "task cpu negative", path: "/predict", body: { ...ok, task: { cpu_mcycles: -5 } }, status: 422, error: "validation_error", issuePath: "task.cpu_mcycles" },
+  { name: "model name with a path", path: "/predict", body: { ...ok, model_type: "../etc/passwd" }, status: 422, error: "validation_error", issuePath: "model_type" },
+  { name: "unknown model", path: "/predict", body: { ...ok, model_type: "gpt" }, status: 404, error: "model_not_found" },
+  { name: "model known but not loaded", path: "/predict", body: { ...ok, model_type: "broken" }, status: 503, error: "model_not_loaded" },
+  { name: "batch: empty list", path: "/batch-predict", body: { network_states: [] }, status: 422, error: "validation_error", issuePath: "network_states" },
+  { name: "batch: more networks than MAX_BATCH", path: "/batch-predict", body: { network_states: [net, net, net, net, net] }, status: 422, error: "validation_error", issuePath: "network_states" },
+  { name: "batch: bad node in the 2nd network", path: "/batch-predict", body: { network_states: [net, withNode(4, { mem_util: 2 }).network_state] }, status: 422, error: "validation_error", issuePath: "network_states[1].nodes[4].mem_util" },
+  { name: "batch: tasks length mismatch", path: "/batch-predict", body: { network_states: [net, net], tasks: [{}] }, status: 422, error: "validation_error", issuePath: "tasks" },
+  { name: "batch: task source out of range", path: "/batch-predict", body: { network_states: [net, net], tasks: [{}, { source: 99 }] }, status: 422, error: "validation_error", issuePath: "tasks[1].source" },
+  { name: "batch: unknown model", path: "/batch-predict", body: { network_states: [net], model_type: "nope" }, status: 404, error: "model_not_found" },
+  { name: "compare: no node can take the task", path: "/compare", body: dead, status: 422, error: "no_valid_node" },
+  { name: "compare: seed above uint32", path: "/compare", body: { ...ok, seed: 2 ** 33 }, status: 422, error: "validation_error", issuePath: "seed" },
+  { name: "generate: num_nodes 1", path: "/networks/generate", body: { num_nodes: 1 }, status: 422, error: "validation_error", issuePath: "num_nodes" },
+  { name: "generate: num_nodes 1001", path: "/networks/generate", body: { num_nodes: 1001 }, status: 422, error: "validation_error", issuePath: "num_nodes" },
+  { name: "generate: num_nodes as a string", path: "/networks/generate", body: { num_nodes: "20" }, status: 422, error: "validation_error", issuePath: "num_nodes" },
+  { name: "generate: negative seed", path: "/networks/generate", body: { num_nodes: 20, seed: -1 }, status: 422, error: "validation_error", issuePath: "seed" },
+  { name: "mock network: negative num_edges", path: "/generate-mock-network", body: { num_nodes: 10, num_edges: -5 }, status: 422, error: "validation_error", issuePath: "num_edges" },
+  { name: "load: unknown model", path: "/models/nope/load", body: undefined, status: 404, error: "model_not_found" },
+  { name: "load: invalid name", path: "/models/a%20b/load", body: undefined, status: 422, error: "validation_error", issuePath: "name" },
+  { name: "load: broken files on disk", path: "/models/broken/load", body: undefined, status: 422, error: "model_load_failed" },
+  { name: "GET unknown model", method: "GET", path: "/models/nope", status: 404, error: "model_not_found" },
+  { name: "GET model not loaded", method: "GET", path: "/models/broken", status: 503, error: "model_not_loaded" },
+  { name: "unknown route", method: "GET", path: "/nope", status: 404, error: "not_found" },
+  { name: "wrong method", method: "GET", path: "/predict", status: 404, error: "not_found" },
+];
+
+describe("bad input table", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), "api-bad-"));
+    writeFileSync(join(dir, "broken.json"), JSON.stringify({ name: "broken" }));
+    writeFileSync(join(dir, "broken.onnx"), "not an onnx file");
+    ({ app } = await makeApp({ MODELS_DIR: dir, MAX_NODES: "12", MAX_BATCH: "4" }));
+  });
+
+  it("has at least 30 cases", () => expect(CASES.length).toBeGreaterThanOrEqual(30));
+
+  it.each(CASES.map((c) => [c.name, c] as const))("%s", async (_, c) => {
+    const r = await call(app, c.method ?? "POST", c.path, c.body, c.headers);
+    expect(r.status, r.text).toBe(c.status);
+    expectErrorShape(r);
+    expect(r.json.error).toBe(c.error);
+    if (c.issuePath) {
+      expect(r.json.issues.map((i: { path: string }) => i.path), r.text).toContain(c.issuePath);
+    }
+    if (c.error === "model_not_found" && c.path !== "/nope") expect(Array.isArray(r.json.available)).toBe(true);
+  });
+
+  it("413 for a body over BODY_LIMIT, with and without content-length", async () => {
+    const { app: small } = await makeApp({ BODY_LIMIT: "2kb" }, { load: false });
+    const big = JSON.stringify({ network_states: Array.from({ length: 20 }, () => net) });
+    const r1 = await call(small, "POST", "/batch-predict", big);
+    expect(r1.status).toBe(413);
+    expectErrorShape(r1);
+    const r2 = await call(small, "POST", "/batch-predict", big, { "content-type": "application/json", "content-length": String(big.length) });
+    expect(r2.status).toBe(413);
+    expect(r2.json.error).toBe("payload_too_large");
+  });
+
+  it("reports every issue with its path, not just the first", async () => {
+    const r = await call(app, "POST", "/predict", { network_state: { nodes: [{ ...nodes[0], cpu_util: 2, mem_util: -1 }, nodes[1]], edges: [[0, 0]] } });
+    expect(r.status).toBe(422);
+    const paths = r.json.issues.map((i: { path: string }) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(["network_state.nodes[0].cpu_util", "network_state.nodes[0].mem_util"]));
+  });
+});
+
+describe("API keys", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    ({ app } = await makeApp({ API_KEYS: "secret-1,secret-2" }, { load: false }));
+  });
+  it.each(["/health", "/ready", "/metrics", "/openapi.json", "/docs"])("%s stays open", async (p) => {
+    const r = await call(app, "GET", p);
+    expect(r.status).not.toBe(401);
+  });
+  it("401 without a key", async () => {
+    const r = await call(app, "GET", "/models");
+    expect(r.status).toBe(401);
+    expectErrorShape(r);
+  });
+  it("401 with a wrong key", async () => {
+    const r = await call(app, "POST", "/networks/generate", { num_nodes: 5 }, { "x-api-key": "nope" });
+    expect(r.status).toBe(401);
+  });
+  it("passes with either configured key", async () => {
+    expect((await call(app, "GET", "/models", undefined, { "x-api-key": "secret-2" })).status).toBe(200);
+    expect((await call(app, "POST", "/networks/generate", { num_nodes: 5 }, { "x-api-key": "secret-1" })).status).toBe(200);
+  });
+});

@@ -1,0 +1,46 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { ENDPOINTS } from "../../src/routes/system.js";
+import { call, makeApp, type TestApp } from "../helpers/app.js";
+
+describe("GET /openapi.json and /docs", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    ({ app } = await makeApp({}, { load: false }));
+  });
+
+  it("documents every endpoint with generated schemas", async () => {
+    const r = await call(app, "GET", "/openapi.json");
+    expect(r.status).toBe(200);
+    expect(r.json.openapi).toMatch(/^3\./);
+    const paths = r.json.paths as Record<string, Record<string, unknown>>;
+    for (const e of ENDPOINTS.filter((e) => !e.endsWith("/docs") && !e.endsWith("/openapi.json"))) {
+      const [method, path] = e.split(" ") as [string, string];
+      expect(paths[path]?.[method.toLowerCase()], e).toBeDefined();
+    }
+    expect(r.json.components.schemas.PredictRequest).toBeDefined();
+    expect(r.json.components.schemas.Error).toBeDefined();
+  });
+
+  it("its /predict example is a valid request (Swagger UI sends it as is)", async () => {
+    const doc = (await call(app, "GET", "/openapi.json")).json;
+    const example = doc.components.schemas.PredictRequest.example;
+    expect(example.network_state.nodes.length).toBeGreaterThan(1);
+    const r = await call(app, "POST", "/compare", { network_state: example.network_state, task: example.task });
+    expect(r.status).toBe(200);
+  });
+
+  it("serves Swagger UI with its assets locally", async () => {
+    const r = await app.request("/docs");
+    expect(r.status).toBe(200);
+    const html = await r.text();
+    expect(html).toContain("SwaggerUIBundle");
+    expect(html).toContain("/openapi.json");
+    const m = /src="([^"]*swagger-ui-bundle\.js)"/.exec(html);
+    expect(m).not.toBeNull();
+    if (m![1]!.startsWith("/")) {
+      const js = await app.request(m![1]!);
+      expect(js.status).toBe(200);
+      expect((await js.text()).length).toBeGreaterThan(100_000);
+    }
+  });
+});

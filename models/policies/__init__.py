@@ -1,0 +1,1 @@
+"""Size-invariant placement policies (PyTorch modules) and their training algorithms."""
