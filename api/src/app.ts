@@ -3,11 +3,11 @@
  * route group, error handling and the generated OpenAPI document. `AppType` is for `hono/client`.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { cors } from "hono/cors";
 import type { AppDeps, AppEnv } from "./context.js";
 import { defaultHook } from "./lib/hook.js";
 import { apiKeyAuth } from "./middleware/api-key.js";
 import { bodyLimit } from "./middleware/body-limit.js";
+import { cors } from "./middleware/cors.js";
 import { errorHandler, notFound } from "./middleware/errors.js";
 import { requestContext } from "./middleware/request-context.js";
 import { compareRoutes } from "./routes/compare.js";
@@ -27,7 +27,7 @@ export function createApp(deps: AppDeps) {
   app.use(
     "*",
     cors({
-      origin: config.CORS_ORIGINS.includes("*") ? "*" : config.CORS_ORIGINS,
+      origins: config.CORS_ORIGINS,
       allowMethods: ["GET", "POST", "OPTIONS"],
       allowHeaders: ["content-type", "x-api-key", "x-request-id"],
       exposeHeaders: ["x-request-id"],

@@ -20,7 +20,12 @@ export function packageVersion(): string {
 export function createDeps(config: Config, logger: Logger, opts: { defaultMetrics?: boolean } = {}): AppDeps {
   const metrics = createMetrics({ defaultMetrics: opts.defaultMetrics ?? true });
   const stats = new StatsCollector();
-  const registry = new ModelRegistry({ dir: config.MODELS_DIR, intraOpThreads: config.ORT_INTRA_OP_THREADS, logger });
+  const registry = new ModelRegistry({
+    dir: config.MODELS_DIR,
+    intraOpThreads: config.ORT_INTRA_OP_THREADS,
+    batchThreads: config.ORT_BATCH_THREADS,
+    logger,
+  });
   const predictor = new Predictor({
     registry,
     microbatch: config.MICROBATCH,

@@ -1,9 +1,23 @@
 /** One real server on a free port: HTTP end to end, bad config, graceful shutdown. */
 import { spawnSync } from "node:child_process";
+import { Agent, request } from "node:http";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HAS_MODELS } from "./helpers/fixtures.js";
 import { startServer, waitReady, type RunningServer } from "./helpers/server.js";
+
+function httpRequest(agent: Agent, port: number, method: string, path: string, body?: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port, method, path, agent, headers: body ? { "content-type": "application/json" } : {} }, (res) => {
+      let data = "";
+      res.setEncoding("utf8");
+      res.on("data", (d: string) => (data += d));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: data }));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
 
 describe("real server", () => {
   let srv: RunningServer;
@@ -37,20 +51,19 @@ describe("real server", () => {
   });
 
   it("finishes in-flight requests on SIGTERM and exits 0", async () => {
-    // Open 8 keep-alive connections first, so the requests below travel on accepted connections.
-    await Promise.all(Array.from({ length: 8 }, () => fetch(`${srv.url}/health`).then((r) => r.text())));
+    // 8 keep-alive connections, accepted by the server before the signal; then 8 slow requests on them.
+    const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+    await Promise.all(Array.from({ length: 8 }, () => httpRequest(agent, srv.port, "GET", "/health")));
+    expect(Object.values(agent.freeSockets).flat()).toHaveLength(8);
     const inflight = Array.from({ length: 8 }, () =>
-      fetch(`${srv.url}/networks/generate`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ num_nodes: 1000, seed: 3 }),
-      }).then((r) => r.status),
+      httpRequest(agent, srv.port, "POST", "/networks/generate", JSON.stringify({ num_nodes: 1000, seed: 3 })),
     );
-    await new Promise((r) => setTimeout(r, 50)); // connections open, requests sent
+    await new Promise((r) => setTimeout(r, 20)); // requests written to the sockets
     const code = await srv.stop("SIGTERM");
     // Every request sent before the signal completes.
-    expect(await Promise.all(inflight)).toEqual(new Array(8).fill(200));
+    expect((await Promise.all(inflight)).map((r) => r.status)).toEqual(new Array(8).fill(200));
     expect(code).toBe(0);
+    agent.destroy();
     const lines = srv.logs.filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.some((l) => l.reqId === "test-req-1" && l.route === "/health" && l.status === 200)).toBe(true);
     expect(lines.some((l) => l.msg === "bye")).toBe(true);

@@ -81,6 +81,8 @@ export const EnvSchema = z.object({
   API_KEYS: csv,
   LOG_LEVEL: z.enum(LOG_LEVELS).optional().default("info"),
   ORT_INTRA_OP_THREADS: intIn(0, 64, 1),
+  /** Intra-op threads of a second session used for large runs (B * N >= 2048 nodes); <= ORT_INTRA_OP_THREADS turns it off. */
+  ORT_BATCH_THREADS: intIn(0, 64, 2),
   /** Single predictions arriving in the same event-loop turn share one ONNX run ("on"/"off"). */
   MICROBATCH: z
     .enum(["on", "off", "true", "false", "1", "0"])

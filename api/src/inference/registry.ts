@@ -15,6 +15,8 @@ import { packGroup, prepareNetwork, type Packed } from "./tensors.js";
 
 export const MODEL_NAME_RE = /^[A-Za-z0-9_.-]{1,64}$/;
 const REQUIRED_INPUTS = ["x", "adj", "mask"] as const;
+/** Runs with at least this many nodes in total (B * N) use the multi-threaded session. */
+export const BIG_RUN_NODES = 2048;
 const REQUIRED_OUTPUTS = ["scores", "probs"] as const;
 
 export interface RunOutput {
@@ -47,6 +49,8 @@ export class LoadedModel {
     public readonly session: ort.InferenceSession,
     public readonly hasValue: boolean,
     public readonly loadedAt: Date,
+    /** same graph with more intra-op threads, for large runs (B * N >= BIG_RUN_NODES) */
+    public readonly bigSession?: ort.InferenceSession,
   ) {}
 
   get ref(): { name: string; version: string } {
@@ -72,7 +76,8 @@ export class LoadedModel {
         adj: new ort.Tensor("float32", p.adj, [p.B, p.N, p.N]),
         mask: new ort.Tensor("float32", p.mask, [p.B, p.N]),
       };
-      const out = await this.session.run(feeds);
+      const session = this.bigSession && p.B * p.N >= BIG_RUN_NODES ? this.bigSession : this.session;
+      const out = await session.run(feeds);
       const scores = out.scores?.data as Float32Array | undefined;
       const probs = out.probs?.data as Float32Array | undefined;
       if (!scores || !probs || scores.length !== p.B * p.N || probs.length !== p.B * p.N) {
@@ -88,10 +93,12 @@ export class LoadedModel {
   async release(): Promise<void> {
     if (this.released) return;
     this.released = true;
-    try {
-      await this.session.release();
-    } catch {
-      /* already gone */
+    for (const s of [this.session, this.bigSession]) {
+      try {
+        await s?.release();
+      } catch {
+        /* already gone */
+      }
     }
   }
 }
@@ -106,6 +113,8 @@ export interface ModelStatus {
 export interface RegistryOptions {
   dir: string;
   intraOpThreads: number;
+  /** intra-op threads for large runs (batches); <= intraOpThreads disables the second session */
+  batchThreads?: number;
   logger: Logger;
 }
 
@@ -119,11 +128,13 @@ export class ModelRegistry {
   initialLoadDone = false;
   private readonly log: Logger;
   private readonly intraOpThreads: number;
+  private readonly batchThreads: number;
 
   constructor(opts: RegistryOptions) {
     this.dir = resolve(opts.dir);
     this.log = opts.logger;
     this.intraOpThreads = opts.intraOpThreads;
+    this.batchThreads = opts.batchThreads ?? 0;
   }
 
   /** Re-read the directory: names with a `<name>.json` manifest next to a `<name>.onnx`. */
@@ -193,6 +204,7 @@ export class ModelRegistry {
   private async doLoad(name: string): Promise<LoadedModel> {
     const started = performance.now();
     let session: ort.InferenceSession | undefined;
+    let bigSession: ort.InferenceSession | undefined;
     try {
       if (!MODEL_NAME_RE.test(name)) throw new Error("invalid model name");
       const manifestPath = join(this.dir, `${name}.json`);
@@ -247,7 +259,17 @@ export class ModelRegistry {
         if (!session.outputNames.includes(output)) throw new Error(`graph lacks output '${output}' (has ${session.outputNames.join(", ")})`);
       }
       const hasValue = session.outputNames.includes("value");
-      const model = new LoadedModel(name, manifest.version, manifest, onnxPath, actualSha, session, hasValue, new Date());
+      if (this.batchThreads > this.intraOpThreads) {
+        // Threads sleep between runs (no spinning) so they do not steal CPU from request handling.
+        bigSession = await ort.InferenceSession.create(bytes, {
+          intraOpNumThreads: this.batchThreads,
+          interOpNumThreads: 1,
+          executionMode: "sequential",
+          graphOptimizationLevel: "all",
+          extra: { session: { intra_op: { allow_spinning: "0" } } },
+        });
+      }
+      const model = new LoadedModel(name, manifest.version, manifest, onnxPath, actualSha, session, hasValue, new Date(), bigSession);
       await smokeTest(model);
 
       const old = this.models.get(name);
@@ -265,6 +287,7 @@ export class ModelRegistry {
       return model;
     } catch (e) {
       if (session && !this.isServing(session)) await session.release().catch(() => undefined);
+      if (bigSession) await bigSession.release().catch(() => undefined);
       const reason = (e as Error).message;
       this.errors.set(name, reason);
       this.log.warn({ model: name, reason, serving: this.models.get(name)?.version ?? null }, "model load failed");

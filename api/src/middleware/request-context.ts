@@ -16,9 +16,10 @@ export function requestContext(deps: Pick<AppDeps, "logger" | "metrics" | "stats
     const incoming = c.req.header("x-request-id");
     const id = incoming && INCOMING_ID.test(incoming) ? incoming : `${prefix}-${(++counter).toString(36)}`;
     c.set("requestId", id);
+    // Before next(): prepared headers are merged when the response is created (no second Response).
+    c.header("x-request-id", id);
     const t0 = performance.now();
     await next();
-    c.header("x-request-id", id);
     const ms = performance.now() - t0;
     const status = c.res.status;
     let route = routePath(c, -1);

@@ -14,6 +14,7 @@ describe("loadConfig", () => {
     expect(c.API_KEYS).toEqual([]);
     expect(c.LOG_LEVEL).toBe("info");
     expect(c.ORT_INTRA_OP_THREADS).toBe(1);
+    expect(c.ORT_BATCH_THREADS).toBe(2);
     expect(c.MICROBATCH).toBe(true);
   });
 

@@ -100,6 +100,21 @@ describe.skipIf(!HAS_MODELS)("ModelRegistry with the exported models", () => {
     await r.close();
   });
 
+  it.each(exportedModels())("%s: the multi-threaded session for large runs gives the same outputs", async (name) => {
+    const single = registry(DEFAULT_MODELS_DIR);
+    const multi = new ModelRegistry({ dir: DEFAULT_MODELS_DIR, intraOpThreads: 1, batchThreads: 2, logger: silentLogger() });
+    const a = await single.load(name);
+    const b = await multi.load(name);
+    expect(a.bigSession).toBeUndefined();
+    expect(b.bigSession).toBeDefined();
+    const preps = Array.from({ length: 64 }, (_, i) => prepareNetwork(generateNetwork(40, i)));
+    const packed = packGroup(preps, 40); // 2560 nodes: the large-run session
+    const [oa, ob] = [await a.run(packed), await b.run(packed)];
+    for (let i = 0; i < oa.probs.length; i++) expect(Math.abs(oa.probs[i]! - ob.probs[i]!)).toBeLessThan(1e-5);
+    await single.close();
+    await multi.close();
+  });
+
   it("a failed reload keeps the serving version; a good one swaps atomically", async () => {
     const name = exportedModels()[0]!;
     const dir = mkdtempSync(join(tmpdir(), "api-swap-"));
