@@ -1,6 +1,7 @@
 """Export a policy to ONNX (opset 17, dynamic batch and node axes) and save its PyTorch checkpoint."""
 
 import hashlib
+import os
 from pathlib import Path
 
 import onnx
@@ -40,14 +41,18 @@ def example_inputs(num_envs: int = 2, num_nodes: int = 7, seed: int = 0):
 
 
 def export_onnx(model: torch.nn.Module, path: Path) -> str:
-    """Write path, check it with onnx.checker and return its sha256."""
+    """Write path, check it with onnx.checker and return its sha256.
+
+    The graph is written next to path and renamed into place once checked, so a running API never reads half a file.
+    """
     model.eval()
     path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
     with torch.no_grad():
-        torch.onnx.export(model, example_inputs(), str(path), opset_version=OPSET, input_names=list(INPUTS),
+        torch.onnx.export(model, example_inputs(), str(tmp), opset_version=OPSET, input_names=list(INPUTS),
                           output_names=list(OUTPUTS), dynamic_axes=DYNAMIC, do_constant_folding=True)
-    proto = onnx.load(str(path))
-    onnx.checker.check_model(proto, full_check=True)
+    onnx.checker.check_model(onnx.load(str(tmp)), full_check=True)
+    os.replace(tmp, path)
     return sha256(path)
 
 

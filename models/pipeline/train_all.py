@@ -3,6 +3,7 @@ manifests. Run from models/:  /usr/bin/python3 -m pipeline.train_all  [--only dq
 
 import argparse
 import json
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -74,7 +75,9 @@ def main(argv=None):
         write_json(fixture_dir / f"{name}.json", model_fixture(name, model, requests))
         hp = trainers(cfg)[name][0]
         doc = build(name, model, hp, sha256(onnx_dir / f"{name}.onnx"), runs[name], eval_doc)
-        (onnx_dir / f"{name}.json").write_text(json.dumps(doc, indent=2, allow_nan=False) + "\n")
+        tmp = onnx_dir / f"{name}.json.tmp"  # renamed into place so readers never see half a manifest
+        tmp.write_text(json.dumps(doc, indent=2, allow_nan=False) + "\n")
+        os.replace(tmp, onnx_dir / f"{name}.json")
     if out == C.ROOT:
         render(eval_doc)
     print(f"[train_all] fixtures ({len(requests)} cases per model), manifests and docs/model-card.md written; "
