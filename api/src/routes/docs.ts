@@ -22,6 +22,8 @@ export function docsRoutes() {
   const app = new Hono<AppEnv>();
   // Local assets when the package is installed, else the CDN default of @hono/swagger-ui.
   app.get("/docs", swaggerUI({ url: "/openapi.json", title: "Edge placement API", ...(css && js ? { baseUrl: "/docs/assets" } : {}) }));
+  // Browsers opening /docs ask for a favicon; answer it so their console stays free of 404s.
+  app.get("/favicon.ico", (c) => c.body(null, 204));
   if (css && js) {
     const cache = { "cache-control": "public, max-age=86400" };
     app.get("/docs/assets/swagger-ui-dist/swagger-ui.css", (c) => c.body(css, 200, { ...cache, "content-type": "text/css; charset=utf-8" }));

@@ -43,4 +43,8 @@ describe("GET /openapi.json and /docs", () => {
       expect((await js.text()).length).toBeGreaterThan(100_000);
     }
   });
+
+  it("answers the browser's favicon request without a 404", async () => {
+    expect((await app.request("/favicon.ico")).status).toBe(204);
+  });
 });
