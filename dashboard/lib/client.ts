@@ -43,9 +43,7 @@ export interface ApiCall<T> {
   upstream: string | null;
 }
 
-// Fully typed once lib/app-type.ts re-exports the API's AppType; untyped while it is a stand-in.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Client = 0 extends 1 & AppType ? any : ReturnType<typeof hc<AppType>>;
+export type Client = ReturnType<typeof hc<AppType>>;
 
 function origin(): string {
   return typeof window === "undefined" ? "http://localhost" : window.location.origin;

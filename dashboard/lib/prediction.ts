@@ -3,21 +3,14 @@
 import type { PredictResponse } from "./types";
 
 /**
- * Probability per node as an array of length n. `node_scores` comes keyed by node index
- * ({"0": 0.1, ...}) or as an array; nodes outside `valid_nodes` (masked) become null.
+ * Probability per node as an array of length n. `node_scores` is keyed by node index
+ * ({"0": 0.1, ...}); nodes outside `valid_nodes` (masked) become null.
  */
 export function probabilities(pred: Pick<PredictResponse, "node_scores" | "valid_nodes">, n: number): (number | null)[] {
   const out: (number | null)[] = Array.from({ length: n }, () => null);
-  const src = pred.node_scores;
-  if (Array.isArray(src)) {
-    src.forEach((v, i) => {
-      if (i < n && typeof v === "number" && Number.isFinite(v)) out[i] = v;
-    });
-  } else if (src && typeof src === "object") {
-    for (const [k, v] of Object.entries(src)) {
-      const i = Number(k);
-      if (Number.isInteger(i) && i >= 0 && i < n && typeof v === "number" && Number.isFinite(v)) out[i] = v;
-    }
+  for (const [k, v] of Object.entries(pred.node_scores)) {
+    const i = Number(k);
+    if (Number.isInteger(i) && i >= 0 && i < n && Number.isFinite(v)) out[i] = v;
   }
   if (Array.isArray(pred.valid_nodes)) {
     const valid = new Set(pred.valid_nodes);

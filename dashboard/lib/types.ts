@@ -2,32 +2,17 @@
 // The typed hono client (lib/client.ts) checks requests against the API's own AppType;
 // these interfaces describe the parts of each response the UI reads.
 
+import type { InferRequestType } from "hono/client";
+import type { Client } from "./client";
+
 export type NodeType = 0 | 1 | 2;
 
-export interface NodeState {
-  cpu_util: number;
-  mem_util: number;
-  energy: number;
-  latency: number;
-  bandwidth: number;
-  queue_len: number;
-  node_type: number;
-}
-
-export type Edge = [number, number];
-
-export interface NetworkState {
-  nodes: NodeState[];
-  edges: Edge[];
-}
-
-export interface Task {
-  source?: number;
-  cpu_mcycles?: number;
-  mem_mb?: number;
-  data_kb?: number;
-  deadline_ms?: number;
-}
+/** Request bodies come from the API's own route types, so they cannot drift from what it validates. */
+export type PredictRequest = InferRequestType<Client["predict"]["$post"]>["json"];
+export type NetworkState = PredictRequest["network_state"];
+export type NodeState = NetworkState["nodes"][number];
+export type Edge = NetworkState["edges"][number];
+export type Task = NonNullable<PredictRequest["task"]>;
 
 export interface GenerateResponse {
   network_state: NetworkState;
@@ -36,20 +21,14 @@ export interface GenerateResponse {
   seed: number;
 }
 
-export interface PredictRequest {
-  network_state: NetworkState;
-  model_type?: string;
-  task?: Task;
-}
-
 export interface PredictResponse {
   selected_node: number;
   /** The policy's probability of the selected node. */
   confidence: number;
   /** The model's raw `scores` output per node (Q-values or logits); null where not finite. */
   q_values: (number | null)[];
-  /** The policy's probability per node, keyed by node index (or an array in older servers). */
-  node_scores: Record<string, number> | number[];
+  /** The policy's probability per node, keyed by node index. */
+  node_scores: Record<string, number>;
   processing_time_ms: number;
   value?: number | null;
   valid_nodes?: number[];

@@ -17,8 +17,7 @@ describe("prediction", () => {
     expect(probabilities(pred, 4)).toEqual([0.4, null, 0.6, null]);
   });
 
-  it("accepts array node_scores and ignores out-of-range keys", () => {
-    expect(probabilities({ node_scores: [0.5, 0.5] }, 3)).toEqual([0.5, 0.5, null]);
+  it("ignores out-of-range and non-index keys", () => {
     expect(probabilities({ node_scores: { "0": 1, "7": 0.2, x: 3 } }, 2)).toEqual([1, null]);
   });
 
