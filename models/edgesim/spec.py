@@ -74,3 +74,51 @@ FEATURES = (
     ("task_deadline_ms", "ms", "task.deadline_ms (same for every node)"),
 )
 NUM_FEATURES = len(FEATURES)
+
+# ---------------------------------------------------------------------------------------------------------------
+# Environment v2 (docs/environment.md, "Environment v2"): continuous-time Poisson arrivals with bursts, FIFO compute
+# queues, FIFO links with capacity, battery depletion and drops. Mirrored in api/src/simulation/spec.ts.
+
+EPISODE_TASKS = 200  # scored tasks per episode
+WARMUP_MIN_TASKS = 50  # tasks placed by greedy before scoring starts: max(WARMUP_MIN_TASKS, WARMUP_PER_NODE * N)
+WARMUP_PER_NODE = 2
+GAMMA_V2 = 0.95
+LOAD_RANGE = (0.3, 0.9)  # target load rho of the network's compute, drawn per training episode
+MEAN_TASK_MCYCLES = (TASK_CPU_MCYCLES[0] + TASK_CPU_MCYCLES[1]) / 2
+# Markov-modulated arrivals, switched at each arrival. The two rate multipliers keep the time-average rate at rho:
+# a third of the arrivals come in bursts, so 2/(3 * RATE_CALM) + 1/(3 * RATE_BURST) = 1.
+BURST_START_P, BURST_END_P = 0.03, 0.06
+RATE_CALM, RATE_BURST = 0.8, 2.0
+HOT_SHARE = 0.7  # during a burst, this share of tasks comes from the sensors of one fog region
+REF_DATA_KB = (TASK_DATA_KB[0] + TASK_DATA_KB[1]) / 2  # routes are shortest paths for a transfer of this size
+MAX_BACKLOG_MS = 5000.0  # a node whose compute queue is this far ahead is full
+BALANCE_REF_MS = 1000.0  # balance term: 1 - 2 * std over nodes of min(backlog_ms / BALANCE_REF_MS, 1)
+
+# Node features of the v2 contract (x [B, N, F]), raw units.
+NODE_FEATURES = (
+    ("cpu_util", "fraction 0-1", "node.cpu_util (background load; compute speed is CPU_GHZ * max(1 - cpu_util, 0.05))"),
+    ("mem_util", "fraction 0-1", "node.mem_util"),
+    ("energy", "J", "node.energy"),
+    ("latency", "ms", "node.latency"),
+    ("bandwidth", "Mbps", "node.bandwidth"),
+    ("backlog_ms", "ms", "node.backlog_ms: compute work queued ahead of a new task"),
+    ("node_type", "0 sensor / 1 fog / 2 cloud", "node.node_type"),
+    ("is_source", "0/1", "1 for the task's source node"),
+    ("tx_ms", "ms", "arrival time of the task's data at the node along its route, link queues included; 1e5 if unreachable"),
+    ("link_wait_ms", "ms", "part of tx_ms spent waiting for busy links"),
+    ("proc_ms", "ms", "task.cpu_mcycles / (CPU_GHZ[node_type] * max(1 - cpu_util, 0.05))"),
+    ("wait_ms", "ms", "max(0, backlog_ms - tx_ms): time the task waits in the node's queue"),
+    ("task_cpu_mcycles", "Mcycles", "task.cpu_mcycles (same for every node)"),
+    ("task_mem_mb", "MB", "task.mem_mb (same for every node)"),
+    ("task_data_kb", "KB", "task.data_kb (same for every node)"),
+    ("task_deadline_ms", "ms", "task.deadline_ms (same for every node)"),
+    ("load", "fraction", "current arrival rate as a fraction of the network's compute (same for every node)"),
+)
+# Features of the route link that delivers the task to each node (from its parent in the source's route tree).
+EDGE_FEATURES = (
+    ("capacity_mbps", "Mbps", "link capacity; 0 where the node has no parent (the source, unreachable, padding)"),
+    ("latency_ms", "ms", "link propagation latency"),
+    ("backlog_ms", "ms", "transfers queued on the link ahead of a new one"),
+    ("transfer_ms", "ms", "8 * task.data_kb / capacity: time this task occupies the link"),
+)
+DEFAULT_LOAD = 0.6  # the `load` feature of a request that does not say (the middle of LOAD_RANGE)
