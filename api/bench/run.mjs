@@ -1,31 +1,45 @@
 #!/usr/bin/env node
 /**
- * Load test (npm run bench -w api): autocannon against 127.0.0.1 only.
+ * Load test (npm run bench -w api): autocannon against 127.0.0.1 only, plus the bare compute cost.
  *
- * Starts the built server (api/dist/server.js) on a free 127.0.0.1 port, or targets BENCH_URL if it
- * is set (it must be a loopback address). For every loaded model: single /predict at 20 and 200
- * nodes, and /batch-predict of 256 networks of 20 nodes. Writes docs/benchmarks.json and
- * docs/benchmarks.md (requests/s, latency p50/p99, networks/s, errors, the machine).
+ * HTTP: starts the built server (api/dist/server.js) on a free 127.0.0.1 port, or targets BENCH_URL
+ * if it is set (it must be a loopback address). For every loaded model: single /predict at 20, 200
+ * and 10,000 nodes, and /batch-predict of 256 networks of 20 nodes. The networks are mid-episode
+ * (POST /networks/generate with a load: node and link backlogs, the next arrival as the task).
  *
- * Env: BENCH_URL, BENCH_DURATION (s per scenario, default 10), BENCH_CONNECTIONS (single, default 32),
- * BENCH_BATCH_CONNECTIONS (default 4), BENCH_MODELS (comma list, default every loaded model),
- * BENCH_SERVER_ENV (extra env for the spawned server, "K=V,K=V").
+ * Compute: onnxruntime-node's session.run alone (no HTTP, no JSON, no feature building) on the same
+ * kind of inputs, for BENCH_COMPUTE_MODELS: 20 nodes batch 1, 20 nodes batch 64 (per network) and
+ * one 10,000-node network.
+ *
+ * Writes <BENCH_OUT_DIR>/benchmarks.json and benchmarks.md (requests/s, latency p50/p99, networks/s,
+ * errors, compute times, the machine).
+ *
+ * Env: BENCH_URL, BENCH_DURATION (s per HTTP scenario, default 10), BENCH_CONNECTIONS (single, default
+ * 32), BENCH_BATCH_CONNECTIONS (default 4), BENCH_MODELS (comma list, default every loaded model),
+ * BENCH_SERVER_ENV (extra env for the spawned server, "K=V,K=V"), BENCH_COMPUTE_MODELS (comma list,
+ * default "hybrid"), BENCH_COMPUTE_SECONDS (per compute case, default 3), BENCH_COMPUTE_ONLY=1 (skip
+ * the HTTP part), BENCH_OUT_DIR (default the repository's docs/).
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import autocannon from "autocannon";
 
 const API_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
 const REPO = join(API_DIR, "..");
-const DOCS = join(REPO, "docs");
+const DOCS = process.env.BENCH_OUT_DIR ? resolve(process.env.BENCH_OUT_DIR) : join(REPO, "docs");
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const BATCH_CONNECTIONS = Number(process.env.BENCH_BATCH_CONNECTIONS ?? 4);
+const LARGE_CONNECTIONS = 2;
 const BATCH_SIZE = 256;
+const LOAD = 0.7;
+const COMPUTE_SECONDS = Number(process.env.BENCH_COMPUTE_SECONDS ?? 3);
+const COMPUTE_MODELS = (process.env.BENCH_COMPUTE_MODELS ?? "hybrid").split(",").filter(Boolean);
+const COMPUTE_ONLY = ["1", "true", "on"].includes(process.env.BENCH_COMPUTE_ONLY ?? "");
 
 function assertLoopback(url) {
   const host = new URL(url).hostname;
@@ -136,33 +150,180 @@ function machine() {
   };
 }
 
+/** api/dist modules (the build the server runs): the same generator, dynamics and packing as the API. */
+async function dist() {
+  const dir = join(API_DIR, "dist");
+  if (!existsSync(join(dir, "server.js"))) throw new Error("api/dist is missing: run `npm run build -w api` first");
+  const load = (p) => import(pathToFileURL(join(dir, p)).href);
+  const [tensors, generator, dynamics, spec] = await Promise.all([
+    load("inference/tensors.js"),
+    load("simulation/generator.js"),
+    load("simulation/dynamics.js"),
+    load("simulation/spec.js"),
+  ]);
+  return { ...tensors, ...generator, ...dynamics, spec };
+}
+
+/** 10 generated 1000-node networks joined by a few fog-fog and cloud-cloud links: 10,000 nodes. */
+function joinedNetwork(d, parts = 10, size = 1000, seed = 1) {
+  const nodes = [];
+  const edges = [];
+  const first = [];
+  for (let p = 0; p < parts; p++) {
+    const net = d.generateNetwork(size, seed + p);
+    const off = nodes.length;
+    nodes.push(...net.nodes);
+    for (const [s, t] of net.edges) edges.push([s + off, t + off]);
+    first.push([off + net.nodes.findIndex((n) => n.node_type === d.spec.FOG), off + net.nodes.findIndex((n) => n.node_type === d.spec.CLOUD)]);
+  }
+  for (let p = 0; p + 1 < parts; p++) edges.push([first[p][0], first[p + 1][0]], [first[p][1], first[p + 1][1]]);
+  return { nodes, edges };
+}
+
+/** A mid-episode request {network_state, task, load}, as POST /networks/generate {num_nodes, seed, load} returns it. */
+function midEpisode(d, n, seed) {
+  const w = d.greedyWarmup(d.generateNetwork(n, seed), LOAD, seed, Math.max(d.spec.WARMUP_MIN_TASKS, n));
+  const { source, cpu_mcycles, mem_mb, data_kb, deadline_ms } = w.next;
+  return { network_state: w.episode.snapshot(), task: { source, cpu_mcycles, mem_mb, data_kb, deadline_ms }, load: w.next.load };
+}
+
+function quantile(sorted, q) {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+/** The ONNX feeds of packed inputs, for exactly the inputs the graph declares. */
+function feeds(ort, session, p, spec) {
+  const all = {
+    x: () => new ort.Tensor("float32", p.x, [p.B, p.N, spec.NUM_NODE_FEATURES]),
+    parent: () => new ort.Tensor("int64", p.parent, [p.B, p.N]),
+    edge_attr: () => new ort.Tensor("float32", p.edgeAttr, [p.B, p.N, spec.NUM_EDGE_FEATURES]),
+    link_index: () => new ort.Tensor("int64", p.linkIndex, [2, p.L]),
+    link_attr: () => new ort.Tensor("float32", p.linkAttr, [p.L, 3]),
+    mask: () => new ort.Tensor("float32", p.mask, [p.B, p.N]),
+  };
+  return Object.fromEntries(session.inputNames.map((name) => [name, all[name]()]));
+}
+
+/** Bare session.run: warm-up, then repeated runs for COMPUTE_SECONDS (at least 5). */
+async function timeRuns(session, input) {
+  for (let i = 0; i < 5; i++) await session.run(input);
+  const times = [];
+  const end = performance.now() + COMPUTE_SECONDS * 1000;
+  while (times.length < 5 || performance.now() < end) {
+    const t0 = performance.now();
+    await session.run(input);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const mean = times.reduce((a, b) => a + b, 0) / times.length;
+  return { runs: times.length, mean_ms: mean, p50_ms: quantile(times, 0.5), p99_ms: quantile(times, 0.99) };
+}
+
+/** The compute section: session.run per model and case, single-threaded like the server's main session. */
+async function compute() {
+  const ort = await import("onnxruntime-node");
+  const d = await dist();
+  const one = midEpisode(d, 20, 1);
+  const batch = Array.from({ length: 64 }, (_, i) => midEpisode(d, 20, 1000 + i));
+  const large = joinedNetwork(d);
+  const prep = (r) => d.prepareNetwork(r.network_state, r.task, r.load);
+  const cases = [
+    { name: "20 nodes, batch 1", nodes: 20, batch: 1, packed: d.packGroup([prep(one)], 20) },
+    { name: "20 nodes, batch 64", nodes: 20, batch: 64, packed: d.packGroup(batch.map(prep), 20) },
+    { name: "10,000 nodes, batch 1", nodes: 10_000, batch: 1, packed: d.packGroup([d.prepareNetwork(large, { source: 0 }, LOAD)], 10_000) },
+  ];
+  const rows = [];
+  for (const model of COMPUTE_MODELS) {
+    const file = join(REPO, "models", "onnx", `${model}.onnx`);
+    if (!existsSync(file)) {
+      console.log(`compute: ${model}.onnx not found, skipped`);
+      continue;
+    }
+    const threadsList = [1, 2];
+    for (const threads of threadsList) {
+      const session = await ort.InferenceSession.create(readFileSync(file), {
+        intraOpNumThreads: threads,
+        interOpNumThreads: 1,
+        executionMode: "sequential",
+        graphOptimizationLevel: "all",
+      });
+      for (const c of cases) {
+        // The server runs small batches on its 1-thread session and runs of 2048+ nodes on the 2-thread one.
+        if ((threads === 2) !== (c.nodes * c.batch >= 2048)) continue;
+        const t = await timeRuns(session, feeds(ort, session, c.packed, d.spec));
+        const row = {
+          model,
+          case: c.name,
+          nodes: c.nodes,
+          batch: c.batch,
+          links: c.packed.L,
+          threads,
+          inputs: session.inputNames.join(", "),
+          ...t,
+          per_network_ms: t.mean_ms / c.batch,
+        };
+        rows.push(row);
+        console.log(
+          `compute ${model.padEnd(10)} ${c.name.padEnd(22)} threads ${threads}  mean ${row.mean_ms.toFixed(3)} ms  p50 ${row.p50_ms.toFixed(3)}  p99 ${row.p99_ms.toFixed(3)}  per network ${(row.per_network_ms * 1000).toFixed(1)} us  (${row.runs} runs)`,
+        );
+      }
+      await session.release();
+    }
+  }
+  return rows;
+}
+
+const fmt = (v) => (v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toFixed(3));
+
 export function markdown(result) {
   const m = result.machine;
   const lines = [
     "# Benchmarks",
     "",
-    `Generated by \`npm run bench\` (api/bench/run.mjs) on ${result.date}. autocannon drives the API on 127.0.0.1 from the same machine,`,
-    "so the load generator and the server share its cores. Each scenario: 2 s warm-up, then the measured run.",
+    `Generated by \`npm run bench\` (api/bench/run.mjs) on ${result.date}.`,
     "",
     `- Machine: ${m.os}; ${m.cpu}; ${m.cores} cores; ${m.memory_gb} GB; Node ${m.node}`,
     `- Load average (1 min) before the run: ${m.load_average_1m} on ${m.cores} cores${m.load_average_1m > m.cores ? " — the machine was oversubscribed by other work, so these numbers understate the API" : ""}`,
-    `- Server: ${result.server}`,
-    `- Networks: generated by /networks/generate (the training distribution), seed 1; default task.`,
-    "",
-    "| scenario | connections | requests/s | networks/s | p50 ms | p99 ms | errors |",
-    "|---|---:|---:|---:|---:|---:|---:|",
-    ...result.results.map(
-      (r) => `| ${r.scenario} | ${r.connections} | ${r.requests_per_s} | ${r.networks_per_s} | ${r.latency_p50_ms} | ${r.latency_p99_ms} | ${r.errors} |`,
-    ),
-    "",
-    "Targets on this 2-core machine: at least 5,000 single predictions/s at 20 nodes with p99 under 20 ms, 50,000 networks/s",
-    "through /batch-predict, zero errors. Raw numbers: docs/benchmarks.json.",
-    "",
   ];
+  if (result.results.length > 0) {
+    lines.push(
+      `- Server: ${result.server}`,
+      `- Networks: mid-episode networks from /networks/generate {num_nodes, seed, load: ${LOAD}} (the greedy warm-up of the training episodes: node and link backlogs), with their next arrival as the task; the 10,000-node network is ten generated 1000-node networks joined by a few links.`,
+      "",
+      "## HTTP",
+      "",
+      "autocannon drives the API on 127.0.0.1 from the same machine, so the load generator and the server share its cores. Each scenario: 2 s warm-up, then the measured run.",
+      "",
+      "| scenario | connections | requests/s | networks/s | p50 ms | p99 ms | errors |",
+      "|---|---:|---:|---:|---:|---:|---:|",
+      ...result.results.map(
+        (r) => `| ${r.scenario} | ${r.connections} | ${r.requests_per_s} | ${r.networks_per_s} | ${r.latency_p50_ms} | ${r.latency_p99_ms} | ${r.errors} |`,
+      ),
+      "",
+      "Targets on this 2-core machine: at least 5,000 single predictions/s at 20 nodes with p99 under 20 ms, 50,000 networks/s",
+      "through /batch-predict, zero errors.",
+    );
+  }
+  if (result.compute?.length > 0) {
+    lines.push(
+      "",
+      "## Compute",
+      "",
+      `onnxruntime-node's \`session.run\` alone on packed inputs (no HTTP, JSON or feature building), ${COMPUTE_SECONDS} s per case after a warm-up.`,
+      "Threads as the server uses them: its main session has 1 intra-op thread, runs of 2048+ nodes in total go to a 2-thread session (ORT_BATCH_THREADS).",
+      "",
+      "| model | case | links | threads | mean ms | p50 ms | p99 ms | per network ms | runs |",
+      "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+      ...result.compute.map(
+        (r) => `| ${r.model} | ${r.case} | ${r.links} | ${r.threads} | ${fmt(r.mean_ms)} | ${fmt(r.p50_ms)} | ${fmt(r.p99_ms)} | ${fmt(r.per_network_ms)} | ${r.runs} |`,
+      ),
+    );
+  }
+  lines.push("", `Raw numbers: ${process.env.BENCH_OUT_DIR ? "benchmarks.json" : "docs/benchmarks.json"}.`, "");
   return lines.join("\n");
 }
 
-async function main() {
+async function http(host) {
   let server;
   let url = process.env.BENCH_URL;
   if (url) {
@@ -172,46 +333,72 @@ async function main() {
     server = await startServer();
     url = server.url;
   }
-  const host = machine();
   try {
     if (!(await waitReady(url))) throw new Error(`${url}/ready did not answer 200 (are models exported to models/onnx?)`);
     const health = await (await fetch(`${url}/health`)).json();
     const wanted = process.env.BENCH_MODELS ? process.env.BENCH_MODELS.split(",") : health.loaded_models;
-    const net20 = (await post(url, "/networks/generate", { num_nodes: 20, seed: 1 })).network_state;
-    const net200 = (await post(url, "/networks/generate", { num_nodes: 200, seed: 1 })).network_state;
+    const request = async (n, seed) => {
+      const g = await post(url, "/networks/generate", { num_nodes: n, seed, load: LOAD });
+      return { network_state: g.network_state, task: g.task, load: g.load };
+    };
+    const net20 = await request(20, 1);
+    const net200 = await request(200, 1);
     const batch = [];
-    for (let i = 0; i < BATCH_SIZE; i++) batch.push((await post(url, "/networks/generate", { num_nodes: 20, seed: 1000 + i })).network_state);
+    for (let i = 0; i < BATCH_SIZE; i++) batch.push(await request(20, 1000 + i));
+    const large = joinedNetwork(await dist());
 
     console.log(`benchmarking ${url} (${DURATION} s per scenario), models: ${wanted.join(", ")}`);
     const results = [];
     for (const model of wanted) {
-      results.push(await scenario(url, `${model} /predict 20 nodes`, "/predict", { network_state: net20, model_type: model }, CONNECTIONS, 1));
-      results.push(await scenario(url, `${model} /predict 200 nodes`, "/predict", { network_state: net200, model_type: model }, CONNECTIONS, 1));
+      results.push(await scenario(url, `${model} /predict 20 nodes`, "/predict", { ...net20, model_type: model }, CONNECTIONS, 1));
+      results.push(await scenario(url, `${model} /predict 200 nodes`, "/predict", { ...net200, model_type: model }, CONNECTIONS, 1));
       results.push(
-        await scenario(url, `${model} /batch-predict 256 x 20 nodes`, "/batch-predict", { network_states: batch, model_type: model }, BATCH_CONNECTIONS, BATCH_SIZE),
+        await scenario(url, `${model} /predict 10,000 nodes`, "/predict", { network_state: large, task: { source: 0 }, load: LOAD, model_type: model }, LARGE_CONNECTIONS, 1),
+      );
+      results.push(
+        await scenario(
+          url,
+          `${model} /batch-predict 256 x 20 nodes`,
+          "/batch-predict",
+          { network_states: batch.map((b) => b.network_state), tasks: batch.map((b) => b.task), loads: batch.map((b) => b.load), model_type: model },
+          BATCH_CONNECTIONS,
+          BATCH_SIZE,
+        ),
       );
     }
-    const result = {
-      date: new Date().toISOString(),
-      machine: host,
+    return {
+      results,
+      version: health.version,
       server: server
         ? `api/dist/server.js spawned by the bench with the default settings${process.env.BENCH_SERVER_ENV ? ` plus ${process.env.BENCH_SERVER_ENV}` : ""} (LOG_LEVEL=${process.env.LOG_LEVEL ?? "info"})`
         : `external ${url}`,
-      version: health.version,
-      duration_s: DURATION,
-      results,
     };
-    mkdirSync(DOCS, { recursive: true });
-    writeFileSync(join(DOCS, "benchmarks.json"), `${JSON.stringify(result, null, 2)}\n`);
-    writeFileSync(join(DOCS, "benchmarks.md"), markdown(result));
-    console.log("wrote docs/benchmarks.json and docs/benchmarks.md");
-    const failed = results.filter((r) => r.errors > 0);
-    if (failed.length > 0) {
-      console.error(`errors in: ${failed.map((r) => r.scenario).join(", ")}`);
-      process.exitCode = 1;
-    }
   } finally {
     if (server) await server.stop();
+  }
+}
+
+async function main() {
+  const host = machine();
+  const web = COMPUTE_ONLY ? { results: [], server: null, version: null } : await http(host);
+  const computeRows = await compute();
+  const result = {
+    date: new Date().toISOString(),
+    machine: host,
+    server: web.server,
+    version: web.version,
+    duration_s: DURATION,
+    results: web.results,
+    compute: computeRows,
+  };
+  mkdirSync(DOCS, { recursive: true });
+  writeFileSync(join(DOCS, "benchmarks.json"), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(join(DOCS, "benchmarks.md"), markdown(result));
+  console.log(`wrote ${join(DOCS, "benchmarks.json")} and benchmarks.md`);
+  const failed = web.results.filter((r) => r.errors > 0);
+  if (failed.length > 0) {
+    console.error(`errors in: ${failed.map((r) => r.scenario).join(", ")}`);
+    process.exitCode = 1;
   }
 }
 

@@ -70,3 +70,8 @@ def arrival_stream(network: dict, load: float, seed: int, count: int) -> list[di
 
 def warmup_tasks(num_nodes: int) -> int:
     return max(spec.WARMUP_MIN_TASKS, spec.WARMUP_PER_NODE * num_nodes)
+
+
+def default_source(network: dict) -> int:
+    """The API's default task source: the first sensor, else node 0."""
+    return next((i for i, nd in enumerate(network["nodes"]) if int(nd["node_type"]) == spec.SENSOR), 0)

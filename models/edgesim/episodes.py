@@ -30,14 +30,15 @@ def stream_tensors(streams: list[list[dict]]) -> dict:
 
 class EdgeSim:
     def __init__(self, networks: list[dict], loads: list[float], seeds: list[int], tasks: int = spec.EPISODE_TASKS,
-                 warmup: int | None = None):
+                 warmup: int | None = None, built=None):
+        """built: simulator.build(networks) already made (route tables do not depend on load or stream)."""
         self.networks, self.loads = networks, [float(x) for x in loads]
         self.n = len(networks[0]["nodes"])
         self.tasks = tasks
         self.warmup = warmup_tasks(self.n) if warmup is None else warmup
-        self.st, self.initial = build(networks)
+        self.st, self.initial = built or build(networks)
         self.rate = torch.tensor([arrival_rate(net, ld) for net, ld in zip(networks, self.loads)], dtype=F64)
-        total = self.warmup + tasks
+        total = self.warmup + tasks + 1  # one more arrival: the state after the last scored task, to bootstrap from
         self.stream = stream_tensors([arrival_stream(net, ld, sd, total) for net, ld, sd in zip(networks, self.loads, seeds)])
 
     @property
@@ -63,6 +64,14 @@ class EdgeSim:
             self._arrive()
         return self.observe()
 
+    def snapshot(self):
+        """Remember the current decision point (e.g. after the warm-up) so several policies can start from it."""
+        self._snap = (self.state.clone(), self.k, self.task, self.out)
+
+    def restore(self):
+        state, self.k, self.task, self.out = self._snap
+        self.state = state.clone()
+
     def observe(self) -> dict:
         return features(self.st, self.state, self.task, self.out)
 
@@ -73,7 +82,8 @@ class EdgeSim:
         return placed
 
     def step(self, action: torch.Tensor):
-        """Place the current task on action[e]. Returns (obs or None at the end, reward [E], done, info)."""
+        """Place the current task on action[e]. Returns (next obs, reward [E], done, info); after the last scored task
+        the next obs is the following arrival's, for bootstrapping."""
         rows = torch.arange(self.num_envs)
         out = self.out
         placed = self._place(action)
@@ -82,8 +92,5 @@ class EdgeSim:
                 "latency_ms": torch.where(placed, out["latency_ms"][rows, action], torch.full_like(reward, float("nan"))),
                 "energy_j": torch.where(placed, out["energy_j"][rows, action], torch.zeros_like(reward))}
         self.k += 1
-        done = self.k >= self.warmup + self.tasks
-        if done:
-            return None, reward, True, info
         self._arrive()
-        return self.observe(), reward, False, info
+        return self.observe(), reward, self.k >= self.warmup + self.tasks, info

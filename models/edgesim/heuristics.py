@@ -56,10 +56,10 @@ def jsed(sim, gen):
 
 
 def power_of_two(sim, gen):
-    """Two distinct valid nodes drawn uniformly; the one with the earlier completion."""
+    """Two distinct valid nodes drawn uniformly; the one with the earlier completion (the lower index on ties)."""
     v = sim.out["valid"].to(torch.float64)
     w = torch.where(v.sum(1, keepdim=True) > 0, v, torch.ones_like(v))
-    two = torch.multinomial(w, 2, replacement=bool((w.sum(1) < 2).any()), generator=gen)
+    two = torch.multinomial(w, 2, replacement=bool((w.sum(1) < 2).any()), generator=gen).sort(1).values
     fin = sim.out["finish"].gather(1, two)
     return torch.where(fin[:, 1] < fin[:, 0], two[:, 1], two[:, 0])
 

@@ -46,6 +46,11 @@ def sample_futures(st, rate: torch.Tensor, burst: torch.Tensor, hot: torch.Tenso
 
 
 def plan(sim, gen: torch.Generator, cfg: PlannerConfig = PlannerConfig()) -> torch.Tensor:
+    return plan_values(sim, gen, cfg)[0]
+
+
+def plan_values(sim, gen: torch.Generator, cfg: PlannerConfig = PlannerConfig()):
+    """(choice [E], candidates [E, K], their estimated returns [E, K]); an invalid candidate repeats the best one."""
     e, n = sim.out["reward"].shape
     k, m = min(cfg.candidates, n), cfg.samples
     valid, reward = sim.out["valid"], sim.out["reward"]
@@ -73,4 +78,4 @@ def plan(sim, gen: torch.Generator, cfg: PlannerConfig = PlannerConfig()) -> tor
         total += torch.where(ok, o["reward"][b, a], torch.full_like(total, spec.DROP_PENALTY))
         commit(st, state, ft, a, o, ok)
     value = total.view(e, k, m).mean(2)
-    return cand.gather(1, value.argmax(1, keepdim=True)).squeeze(1)
+    return cand.gather(1, value.argmax(1, keepdim=True)).squeeze(1), cand, value

@@ -5,9 +5,14 @@ Routes from one source form a tree: parent(v) is the lowest-index neighbour u wi
 Everything is float64 and defined by the distances alone, so any shortest-path algorithm gives the same tree.
 """
 
+import warnings
+
 import torch
 
 from . import spec
+
+# scatter_reduce("amin") is stable in every torch this runs on; its "beta" notice is noise in every training log.
+warnings.filterwarnings("ignore", message=r"scatter_reduce\(\) is in beta")
 
 
 def link_table(network: dict):

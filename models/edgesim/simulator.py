@@ -40,6 +40,8 @@ class Static:
     bw: torch.Tensor
     ntype: torch.Tensor  # [E, N] long
     speed: torch.Tensor  # [E, N] Mcycles/ms
+    ends: torch.Tensor  # [E, M + 1, 2] endpoints of each link (the dummy: 0-0)
+    n_links: torch.Tensor  # [E] real links per network
     cap: torch.Tensor  # [E, M + 1]
     prop: torch.Tensor  # [E, M + 1]
     parent: torch.Tensor  # [E, S, N] route trees from each source slot
@@ -52,7 +54,7 @@ class Static:
     def rows(self, idx: torch.Tensor) -> "Static":
         """The same static data for batch rows idx (e.g. repeated rows for rollouts); the tables are shared."""
         per_row = {k: getattr(self, k)[idx] for k in ("base", "cpu", "mem", "lat", "bw", "ntype", "speed", "src_mask", "region")}
-        return Static(n=self.n, cap=self.cap, prop=self.prop, parent=self.parent, link=self.link, depth=self.depth,
+        return Static(n=self.n, ends=self.ends, n_links=self.n_links, cap=self.cap, prop=self.prop, parent=self.parent, link=self.link, depth=self.depth,
                       slot=self.slot, **per_row)
 
 
@@ -76,6 +78,7 @@ def build(networks: list[dict], sources_of=task_sources):
     tables = [link_table(net) for net in networks]
     m = max(t[0].shape[0] for t in tables)
     e = len(networks)
+    ends_all = torch.zeros(e, m + 1, 2, dtype=torch.long)
     cap = torch.ones(e, m + 1, dtype=F64)
     prop = torch.zeros(e, m + 1, dtype=F64)
     lb = torch.zeros(e, m + 1, dtype=F64)
@@ -87,7 +90,7 @@ def build(networks: list[dict], sources_of=task_sources):
     slot = torch.full((e, n), -1, dtype=torch.long)
     for i, ((ends, c, p, b), net) in enumerate(zip(tables, networks)):
         k = ends.shape[0]
-        cap[i, :k], prop[i, :k], lb[i, :k] = c, p, b
+        cap[i, :k], prop[i, :k], lb[i, :k], ends_all[i, :k] = c, p, b, ends
         s = torch.tensor(srcs[i], dtype=torch.long)
         par, lk, dep = route_trees(n, ends, c, p, s)
         parent[i, : len(s)], depth[i, : len(s)] = par, dep
@@ -100,7 +103,7 @@ def build(networks: list[dict], sources_of=task_sources):
     for i, s in enumerate(srcs):
         src_mask[i, s] = True
     region = torch.tensor([regions(net) for net in networks], dtype=torch.long)
-    st = Static(n=n, base=torch.arange(e), cpu=cpu, mem=col("mem_util"), lat=col("latency"), bw=col("bandwidth"),
+    st = Static(n=n, base=torch.arange(e), ends=ends_all, n_links=torch.tensor([t[0].shape[0] for t in tables]), cpu=cpu, mem=col("mem_util"), lat=col("latency"), bw=col("bandwidth"),
                 ntype=ntype, speed=_GHZ[ntype] * torch.clamp(1 - cpu, min=spec.MIN_FREE_CPU), cap=cap, prop=prop,
                 parent=parent, link=link, depth=depth, slot=slot, src_mask=src_mask, region=region)
     state = State(torch.tensor([[initial_backlog(nd) for nd in net["nodes"]] for net in networks], dtype=F64), lb,
@@ -166,7 +169,7 @@ def outcome(st: Static, state: State, task: dict, links_idle: bool = False) -> d
              & (state.energy >= compute_j)
              & ((node == src) | (src_energy >= radio_j)))
     return {"parent": parent, "link": link, "levels": levels, "arrive": arrive, "idle": idle, "xfer": xfer,
-            "link_backlog": lb, "proc": proc, "wait": start - arrive, "finish": finish, "latency_ms": finish,
+            "link_backlog": lb, "proc": proc, "wait": torch.where(reach, start - arrive, torch.zeros_like(arrive)), "finish": finish, "latency_ms": finish,
             "compute_j": compute_j, "radio_j": radio_j, "energy_j": energy_j, "deadline_met": met,
             "balance": balance, "reward": reward, "valid": valid}
 
@@ -198,7 +201,8 @@ def advance(state: State, gap: torch.Tensor):
 
 
 def features(st: Static, state: State, task: dict, out: dict):
-    """Policy inputs (the v2 contract): x [E, N, 17], parent [E, N] long, edge_attr [E, N, 4], mask [E, N]."""
+    """Policy inputs (the v2 contract): x [E, N, 17], parent [E, N] long, edge_attr [E, N, 4], mask [E, N], and every
+    link of the batch: link_index [2, L] long (flattened node indices e * N + v), link_attr [L, 3]."""
     e, n = st.cpu.shape
     rows = torch.arange(e)[:, None]
     has = out["link"] < st.cap.shape[1] - 1
@@ -216,4 +220,9 @@ def features(st: Static, state: State, task: dict, out: dict):
     cap = torch.where(has, st.cap[st.base[:, None], out["link"]], zero)
     edge = torch.stack([cap, torch.where(has, st.prop[st.base[:, None], out["link"]], zero),
                         torch.where(has, state.link_backlog[rows, out["link"]], zero), out["xfer"]], dim=-1)
-    return {"x": x.float(), "parent": out["parent"], "edge_attr": edge.float(), "mask": out["valid"].float()}
+    b = st.base
+    real = torch.arange(st.cap.shape[1])[None, :] < st.n_links[b][:, None]  # [E, M + 1]
+    ends = st.ends[b] + (torch.arange(e) * n)[:, None, None]
+    link_attr = torch.stack([st.cap[b], st.prop[b], state.link_backlog], dim=-1)
+    return {"x": x.float(), "parent": out["parent"], "edge_attr": edge.float(), "mask": out["valid"].float(),
+            "link_index": ends[real].T.contiguous(), "link_attr": link_attr[real].float()}

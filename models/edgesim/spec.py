@@ -12,17 +12,16 @@ NODE_FIELDS = ("cpu_util", "mem_util", "energy", "latency", "bandwidth", "queue_
 CPU_GHZ = (1.0, 8.0, 64.0)  # processing speed; Mcycles / GHz = ms
 MEM_GB = (0.5, 16.0, 512.0)
 ENERGY_PER_MCYCLE_J = (0.0005, 0.001, 0.002)  # compute energy (cloud includes datacentre overhead)
-QUEUE_DRAIN_PER_STEP = (0.2, 1.0, 4.0)  # tasks served per simulator step
 
-RADIO_POWER_W = 1.0  # transmission energy = RADIO_POWER_W * tx_ms / 1000
+RADIO_POWER_W = 1.0  # the source radio spends RADIO_POWER_W * (its first link's transfer time) / 1000 J
 MIN_FREE_CPU = 0.05  # processing slows as utilisation rises, never below 5% of capacity
 
-# Admission rules (masking).
-MAX_CPU_UTIL = 0.95
-MAX_QUEUE_LEN = 50.0
 
 # Feature value used for the transmission time of a node unreachable from the task source.
 TX_UNREACHABLE_MS = 1e5
+
+# Admission: a node this busy takes no task.
+MAX_CPU_UTIL = 0.95
 
 # Reward weights (the reference system's config) and normalisers.
 W_LATENCY, W_ENERGY, W_QOS, W_BALANCE = -1.0, -0.5, 2.0, 0.3
@@ -30,10 +29,6 @@ ENERGY_REF_J = 1.0
 TERM_CAP = 4.0  # latency/deadline and energy/ENERGY_REF_J are capped so one bad step cannot dominate a return
 DROP_PENALTY = -6.0  # reward when no node can take the task (equals the worst placement)
 
-# Dynamics between consecutive tasks.
-CPU_DECAY = 0.9  # excess utilisation over the node's background load decays by this factor per step
-MEM_DECAY = 0.95
-EPISODE_STEPS = 50
 
 # Task distribution (uniform ranges) and the API's default task.
 TASK_CPU_MCYCLES = (100.0, 2000.0)
@@ -55,25 +50,6 @@ NODE_RANGES = {
 }
 QUEUE_SPAN = (3, 6, 11)
 
-# Observation features, in tensor order: the export contract (models/onnx/*.json lists them with units).
-FEATURES = (
-    ("cpu_util", "fraction 0-1", "node.cpu_util"),
-    ("mem_util", "fraction 0-1", "node.mem_util"),
-    ("energy", "J", "node.energy"),
-    ("latency", "ms", "node.latency"),
-    ("bandwidth", "Mbps", "node.bandwidth"),
-    ("queue_len", "tasks", "node.queue_len"),
-    ("node_type", "0 sensor / 1 fog / 2 cloud", "node.node_type"),
-    ("is_source", "0/1", "1 for the task's source node"),
-    ("tx_ms", "ms", "shortest-path transmission time from the task source (edge weight (latency_u+latency_v)/2 + 8*data_kb/min(bandwidth_u,bandwidth_v)); 1e5 if unreachable"),
-    ("proc_ms", "ms", "task.cpu_mcycles / (CPU_GHZ[node_type] * max(1 - cpu_util, 0.05))"),
-    ("wait_ms", "ms", "queue_len * proc_ms"),
-    ("task_cpu_mcycles", "Mcycles", "task.cpu_mcycles (same for every node)"),
-    ("task_mem_mb", "MB", "task.mem_mb (same for every node)"),
-    ("task_data_kb", "KB", "task.data_kb (same for every node)"),
-    ("task_deadline_ms", "ms", "task.deadline_ms (same for every node)"),
-)
-NUM_FEATURES = len(FEATURES)
 
 # ---------------------------------------------------------------------------------------------------------------
 # Environment v2 (docs/environment.md, "Environment v2"): continuous-time Poisson arrivals with bursts, FIFO compute
@@ -81,8 +57,8 @@ NUM_FEATURES = len(FEATURES)
 
 EPISODE_TASKS = 200  # scored tasks per episode
 WARMUP_MIN_TASKS = 50  # tasks placed by greedy before scoring starts: max(WARMUP_MIN_TASKS, WARMUP_PER_NODE * N)
-WARMUP_PER_NODE = 2
-GAMMA_V2 = 0.95
+WARMUP_PER_NODE = 1
+GAMMA = 0.95
 LOAD_RANGE = (0.3, 0.9)  # target load rho of the network's compute, drawn per training episode
 MEAN_TASK_MCYCLES = (TASK_CPU_MCYCLES[0] + TASK_CPU_MCYCLES[1]) / 2
 # Markov-modulated arrivals, switched at each arrival. The two rate multipliers keep the time-average rate at rho:

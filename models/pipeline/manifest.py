@@ -3,6 +3,7 @@
 import dataclasses
 import platform
 
+import onnx
 import torch
 
 from edgesim import spec
@@ -13,8 +14,9 @@ from .export import INPUTS, OUTPUTS
 ALGORITHMS = {
     "dqn": "DQN (double-DQN targets, replay, Polyak target network, linear epsilon-greedy, masked max)",
     "ppo": "PPO (GAE, clipped surrogate, value loss, entropy bonus, masked categorical policy)",
-    "hybrid": "Hybrid DQN-PPO: PPO on the fused policy + Q-head regression to lambda-returns, shared GCN encoder",
-    "hybrid_gat": "Hybrid DQN-PPO: PPO on the fused policy + Q-head regression to lambda-returns, shared GAT encoder",
+    "hybrid": "Planner distillation with DAgger: policy head imitates the sampled look-ahead planner, Q head regresses its "
+              "candidate return estimates, value head regresses returns; route-tree GNN (TreeConv)",
+    "hybrid_gat": "Planner distillation with DAgger, as hybrid, with a route-tree attention GNN (TreeAttention)",
 }
 SCORES = {
     "dqn": "Q-values (expected discounted return of placing the task on each node); masked nodes -1e9",
@@ -26,50 +28,53 @@ SCORES["hybrid_gat"] = SCORES["hybrid"]
 PROBS = {
     "dqn": "Boltzmann distribution softmax(Q / tau) over unmasked nodes (tau = probs_tau in the hyper-parameters)",
     "ppo": "the trained stochastic policy softmax(logits) over unmasked nodes",
-    "hybrid": "fused policy 0.6 softmax(Q / tau) + 0.4 softmax(logits) over unmasked nodes (the distribution it was trained with)",
+    "hybrid": "fused policy 0.6 softmax(Q / tau) + 0.4 softmax(logits) over unmasked nodes; act by its argmax",
 }
 PROBS["hybrid_gat"] = PROBS["hybrid"]
 VALUE = {
     "dqn": "max over unmasked nodes of Q (0 if every node is masked): the greedy state value",
     "ppo": "critic V(s): expected discounted return of the state",
-    "hybrid": "critic V(s) of the fused policy",
+    "hybrid": "V(s): discounted return (gamma 0.95) that followed the state in training episodes",
 }
 VALUE["hybrid_gat"] = VALUE["hybrid"]
 
 
 def architecture(name: str, model: torch.nn.Module, hp) -> dict:
     n_params = sum(p.numel() for p in model.parameters())
-    common = ("FeatureEncoder (parameter-free, inside the graph: log1p scaling, one-hot node_type via Equal, derived "
-              "latency/deadline ratio, deadline met, energy, load balance after placement, degree) -> per-node MLP")
+    common = ("FeatureEncoder (parameter-free, inside the graph: log1p scaling, one-hot node_type, derived "
+              "completion/deadline ratio, deadline met, compute energy, load balance after placement, one-step reward "
+              "estimate; route-link features) -> per-node MLP")
     body = {
-        "dqn": " -> masked mean/max pooling (real nodes) + max over unmasked nodes -> per-node MLP -> Q head",
-        "ppo": " -> masked mean/max pooling (real nodes) + max over unmasked nodes -> per-node MLP -> logit head; pooled value head",
-        "hybrid": f" -> {getattr(hp, 'layers', 0)} residual GCN layers (D^-1/2 (A+I) D^-1/2 computed in the graph) -> pooled context -> "
-                  "per-node MLP -> Q head, policy head; pooled value head",
-        "hybrid_gat": f" -> {getattr(hp, 'layers', 0)} residual single-head graph-attention layers (neighbours + self) -> pooled context -> "
-                      "per-node MLP -> Q head, policy head; pooled value head",
+        "dqn": " (node and link features) -> masked mean/max pooling + max over unmasked nodes -> per-node MLP -> Q head",
+        "ppo": " (node and link features) -> masked mean/max pooling + max over unmasked nodes -> per-node MLP -> logit head; pooled value head",
+        "hybrid": f" -> {getattr(hp, 'layers', 0)} residual route-tree convolutions (parent message + link state, one Gather each) "
+                  "-> pooled context -> per-node MLP -> Q head, policy head; pooled value head",
+        "hybrid_gat": f" -> {getattr(hp, 'layers', 0)} residual route-tree attention layers (self vs parent message + link state) "
+                      "-> pooled context -> per-node MLP -> Q head, policy head; pooled value head",
     }[name]
     return {"summary": common + body, "hidden": hp.hidden, "parameters": n_params, "size_invariant": True,
-            "padding": "a node whose 15 features are all 0 is padding: it never changes any real node's outputs"}
+            "padding": "a node whose features are all 0 is padding (parent = itself, mask 0): it never changes any real node's outputs"}
 
 
-def build(name: str, model, hp, sha: str, train: dict, eval_doc: dict) -> dict:
+def graph_inputs(onnx_path) -> list[dict]:
+    """The contract inputs this graph declares (the node-wise dqn and ppo read no links and no route tree)."""
+    declared = {i.name for i in onnx.load(str(onnx_path)).graph.input}
+    return [{"name": k, **v} for k, v in INPUTS.items() if k in declared]
+
+
+def build(name: str, model, hp, sha: str, train: dict, eval_doc: dict, inputs: list[dict]) -> dict:
     rows = [r for r in eval_doc["results"] if r["policy"] == name]
-    best_baseline = {}
-    for r in eval_doc["results"]:
-        if r["kind"] == "baseline":
-            b = best_baseline.get(r["num_nodes"])
-            if b is None or r["mean_reward"] > b["mean_reward"]:
-                best_baseline[r["num_nodes"]] = r
     return {
         "name": name,
         "version": VERSION,
+        "contract": 2,
         "algorithm": ALGORITHMS[name],
         "architecture": architecture(name, model, hp),
         "onnx": {"file": f"{name}.onnx", "opset": OPSET, "sha256": sha},
         "checkpoint": f"checkpoints/{name}.pt",
-        "features": [{"index": i, "name": n, "unit": u, "derivation": d} for i, (n, u, d) in enumerate(spec.FEATURES)],
-        "inputs": [{"name": k, **v} for k, v in INPUTS.items()],
+        "features": [{"index": i, "name": n, "unit": u, "derivation": d} for i, (n, u, d) in enumerate(spec.NODE_FEATURES)],
+        "edge_features": [{"index": i, "name": n, "unit": u, "derivation": d} for i, (n, u, d) in enumerate(spec.EDGE_FEATURES)],
+        "inputs": inputs,
         "outputs": [{"name": "scores", **OUTPUTS["scores"], "description": SCORES[name]},
                     {"name": "probs", **OUTPUTS["probs"], "description": PROBS[name]},
                     {"name": "value", **OUTPUTS["value"], "description": VALUE[name]}],
@@ -81,8 +86,6 @@ def build(name: str, model, hp, sha: str, train: dict, eval_doc: dict) -> dict:
             "curve": train["curve"],
         },
         "evaluation": {"file": "reports/eval.json", "seed": eval_doc["seed"], "episodes": eval_doc["episodes"],
-                       "results": rows,
-                       "best_baseline": {str(n): {"policy": b["policy"], "mean_reward": b["mean_reward"]}
-                                         for n, b in best_baseline.items()}},
+                       "results": rows},
         "regenerate": REGENERATE,
     }

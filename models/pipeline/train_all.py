@@ -1,41 +1,57 @@
 """Regenerate every artifact from scratch with fixed seeds: train, export (ONNX + checkpoint), evaluate, fixtures,
-manifests. Run from models/:  /usr/bin/python3 -m pipeline.train_all  [--only dqn,ppo] [--quick]"""
+manifests, model card. Run from models/:  /usr/bin/python3 -m pipeline.train_all  [--only dqn,ppo] [--quick]
+
+Training runs and evaluation cells are independent and seeded, so they run in parallel worker processes (one torch
+thread each); the results do not depend on --workers.
+"""
 
 import argparse
 import json
 import os
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import torch
 
+from policies import dqn, hybrid, ppo
+from policies.progress import fmt_time
+
 from . import config as C
 from .evaluate import evaluate
 from .export import export_onnx, save_checkpoint, sha256
-from .fixtures import build_requests, model_fixture, network_fixture, write_json
-from .manifest import build
+from .fixtures import model_fixture, network_fixture, write_json
+from .manifest import build, graph_inputs
 from .model_card import render
-from .progress import fmt_time
+from .sim_fixtures import write_simulation_fixture
+from .workers import init_worker
 
-
-def trainers(cfg: C.PipelineConfig):
-    from policies import dqn, hybrid, ppo
-
-    return {
-        "dqn": (cfg.dqn, lambda hp: dqn.train(hp)),
-        "ppo": (cfg.ppo, lambda hp: ppo.train(hp)),
-        "hybrid": (cfg.hybrid, lambda hp: hybrid.train(hp, name="hybrid")),
-        "hybrid_gat": (cfg.hybrid_gat, lambda hp: hybrid.train(hp, name="hybrid_gat")),
-    }
+TRAINERS = {"dqn": dqn.train, "ppo": ppo.train, "hybrid": hybrid.train, "hybrid_gat": hybrid.train}
+BUILDERS = {"hybrid": hybrid.build, "hybrid_gat": hybrid.build}
 
 
 def quick(cfg: C.PipelineConfig) -> C.PipelineConfig:
     """A few minutes end to end (smoke runs; not the committed artifacts)."""
-    cfg.dqn.env_steps, cfg.dqn.learning_starts = 150, 50
-    cfg.ppo.iterations = cfg.hybrid.iterations = cfg.hybrid_gat.iterations = 3
-    cfg.eval.episodes, cfg.eval.sizes = 8, (20, 50)
+    cfg.dqn.episodes, cfg.dqn.learning_starts, cfg.dqn.num_envs = 1, 50, 8
+    cfg.ppo.iterations, cfg.ppo.num_envs = 1, 8
+    for h in (cfg.hybrid, cfg.hybrid_gat):
+        h.rounds, h.num_envs, h.planner.samples = 1, 4, 2
+    cfg.eval.episodes, cfg.eval.sizes, cfg.eval.loads = 4, (12,), (0.7,)
+    cfg.eval.planner_episodes = {12: 2}
     return cfg
+
+
+def _train(name: str, hp) -> dict:
+    run = TRAINERS[name](hp, name=name)
+    run["state_dict"] = run.pop("model").state_dict()
+    return run
+
+
+def _model(name: str, hp):
+    if name in BUILDERS:
+        return BUILDERS[name](hp)
+    return {"dqn": lambda: dqn.QNetwork(hp.hidden, hp.probs_tau), "ppo": lambda: ppo.ActorCritic(hp.hidden)}[name]()
 
 
 def main(argv=None):
@@ -43,44 +59,49 @@ def main(argv=None):
     ap.add_argument("--only", default="dqn,ppo,hybrid,hybrid_gat")
     ap.add_argument("--quick", action="store_true", help="tiny smoke run written to --out (default a temp dir)")
     ap.add_argument("--out", default=None, help="write artifacts under this directory instead of models/")
+    ap.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
     args = ap.parse_args(argv)
-    torch.set_num_threads(C.TORCH_THREADS)
-    torch.use_deterministic_algorithms(True)
+    init_worker()
     cfg = quick(C.PipelineConfig()) if args.quick else C.PipelineConfig()
     names = args.only.split(",")
     out = Path(args.out or (tempfile.mkdtemp(prefix="edge-quick-") if args.quick else C.ROOT))
     onnx_dir, ckpt_dir, report_dir, fixture_dir = (out / d for d in ("onnx", "checkpoints", "reports", "fixtures"))
     t0 = time.time()
-    print(f"[train_all] policies {names} -> {out}, torch {torch.__version__}, threads {torch.get_num_threads()}",
-          flush=True)
+    print(f"[train_all] policies {names} -> {out}, torch {torch.__version__}, {args.workers} workers", flush=True)
 
-    models, runs = {}, {}
+    hps = {name: getattr(cfg, name) for name in names}
+    with ProcessPoolExecutor(args.workers, initializer=init_worker) as pool:
+        # the distilled hybrids take longest: start them first
+        order = sorted(names, key=lambda n: n not in BUILDERS)
+        futures = {name: pool.submit(_train, name, hps[name]) for name in order}
+        runs = {name: f.result() for name, f in futures.items()}
+    models = {}
     for name in names:
-        hp, fn = trainers(cfg)[name]
-        runs[name] = fn(hp)
-        models[name] = runs[name]["model"].eval()
-        sha = export_onnx(models[name], onnx_dir / f"{name}.onnx")
-        save_checkpoint(models[name], ckpt_dir / f"{name}.pt", {"name": name, "hyperparameters": hp.__dict__})
+        model = _model(name, hps[name])
+        model.load_state_dict(runs[name]["state_dict"])
+        models[name] = model.eval()
+        sha = export_onnx(model, onnx_dir / f"{name}.onnx")
+        save_checkpoint(model, ckpt_dir / f"{name}.pt", {"name": name, "hyperparameters": hps[name].__dict__})
         print(f"[train_all] {name}: trained in {fmt_time(runs[name]['wall_s'])}, exported onnx/{name}.onnx sha256 {sha[:12]}",
               flush=True)
 
     t_eval = time.time()
-    eval_doc = evaluate(models, cfg.eval)
-    write_json(report_dir / "eval.json", eval_doc)
+    eval_doc = evaluate(models, cfg.eval, workers=args.workers)
+    write_json(report_dir / "eval.json", eval_doc, indent=1)
     print(f"[train_all] evaluation written in {fmt_time(time.time() - t_eval)}", flush=True)
 
-    requests = build_requests(cfg.fixtures)
     write_json(fixture_dir / "networks.json", network_fixture(cfg.fixtures))
+    cases = write_simulation_fixture(fixture_dir / "simulation.json")
     for name, model in models.items():
-        write_json(fixture_dir / f"{name}.json", model_fixture(name, model, requests))
-        hp = trainers(cfg)[name][0]
-        doc = build(name, model, hp, sha256(onnx_dir / f"{name}.onnx"), runs[name], eval_doc)
+        write_json(fixture_dir / f"{name}.json", model_fixture(name, model, cases))
+        path = onnx_dir / f"{name}.onnx"
+        doc = build(name, model, hps[name], sha256(path), runs[name], eval_doc, graph_inputs(path))
         tmp = onnx_dir / f"{name}.json.tmp"  # renamed into place so readers never see half a manifest
         tmp.write_text(json.dumps(doc, indent=2, allow_nan=False) + "\n")
         os.replace(tmp, onnx_dir / f"{name}.json")
     if out == C.ROOT:
         render(eval_doc)
-    print(f"[train_all] fixtures ({len(requests)} cases per model), manifests and docs/model-card.md written; "
+    print(f"[train_all] fixtures ({len(cases)} cases per model), manifests and docs/model-card.md written; "
           f"total {fmt_time(time.time() - t0)}", flush=True)
 
 

@@ -1,17 +1,77 @@
-"""Small helpers shared by the training algorithms."""
+"""What the training algorithms share: training episodes, padding to a common node count, masked choices."""
+
+from dataclasses import dataclass
 
 import torch
-import torch.nn.functional as fn
+
+from edgesim import spec
+from edgesim.episodes import EdgeSim
+from edgesim.generator import generate_network
 
 from .encoder import NEG
 
+TRAIN_SIZES = (10, 30)  # node count drawn uniformly from this inclusive range for every batch of episodes
+NODE_KEYS = ("x", "parent", "edge_attr", "mask")  # per-node inputs [B, N, ...]; the links are link_index, link_attr
+NO_LINKS = {"link_index": torch.zeros(2, 0, dtype=torch.long), "link_attr": torch.zeros(0, 3)}
 
-def pad_nodes(t: torch.Tensor, n: int, dims: tuple[int, ...]) -> torch.Tensor:
-    """Zero-pad the given node dimensions of t up to n."""
-    pad = [0, 0] * t.dim()
-    for d in dims:
-        pad[2 * (t.dim() - 1 - d) + 1] = n - t.shape[d]
-    return fn.pad(t, pad)
+
+@dataclass
+class EpisodeSampler:
+    """Training episodes: networks with even generator seeds (odd ones are held out for evaluation), a size drawn
+    from TRAIN_SIZES per batch, a load drawn from spec.LOAD_RANGE per episode, fresh arrival streams."""
+
+    num_envs: int
+    seed: int
+
+    def __post_init__(self):
+        self.gen = torch.Generator().manual_seed(self.seed)
+
+    def _ints(self, k: int) -> list[int]:
+        return torch.randint(0, 2**31 - 1, (k,), generator=self.gen).tolist()
+
+    def sim(self, tasks: int = spec.EPISODE_TASKS) -> EdgeSim:
+        n = int(torch.randint(TRAIN_SIZES[0], TRAIN_SIZES[1] + 1, (1,), generator=self.gen))
+        nets = [generate_network(n, s & ~1) for s in self._ints(self.num_envs)]
+        lo, hi = spec.LOAD_RANGE
+        loads = (lo + (hi - lo) * torch.rand(self.num_envs, generator=self.gen, dtype=torch.float64)).tolist()
+        return EdgeSim(nets, loads, self._ints(self.num_envs), tasks=tasks)
+
+
+def pad_nodes(obs: dict, n: int) -> dict:
+    """The per-node inputs zero-padded to n nodes (padding: features 0, mask 0, parent = itself)."""
+    b, m = obs["mask"].shape
+    if m == n:
+        return {k: obs[k] for k in NODE_KEYS}
+    out = {"x": torch.zeros(b, n, obs["x"].shape[-1]), "edge_attr": torch.zeros(b, n, obs["edge_attr"].shape[-1]),
+           "mask": torch.zeros(b, n), "parent": torch.arange(n).repeat(b, 1)}
+    for k in NODE_KEYS:
+        out[k][:, :m] = obs[k]
+    return out
+
+
+def concat_obs(parts: list[dict]) -> dict:
+    """One batch from several observations (any sizes): nodes padded to the largest, links re-indexed."""
+    n = max(p["mask"].shape[1] for p in parts)
+    nodes = [pad_nodes(p, n) for p in parts]
+    out = {k: torch.cat([q[k] for q in nodes]) for k in NODE_KEYS}
+    index, offset = [], 0
+    for p in parts:
+        b, m = p["mask"].shape
+        li = p["link_index"]
+        index.append((li // m) * n + li % m + offset)
+        offset += b * n
+    out["link_index"] = torch.cat(index, dim=1)
+    out["link_attr"] = torch.cat([p["link_attr"] for p in parts])
+    return out
+
+
+def run(net, obs: dict):
+    """The network on an observation dict."""
+    return net(obs["x"], obs["parent"], obs["edge_attr"], obs["link_index"], obs["link_attr"], obs["mask"])
+
+
+def heads(net, obs: dict) -> dict:
+    return net.heads(obs["x"], obs["parent"], obs["edge_attr"], obs["link_index"], obs["link_attr"], obs["mask"])
 
 
 def masked_argmax(s: torch.Tensor, valid: torch.Tensor) -> torch.Tensor:
@@ -29,17 +89,15 @@ def sample_categorical(probs: torch.Tensor, gen: torch.Generator) -> torch.Tenso
     return torch.multinomial(w, 1, generator=gen).squeeze(-1)
 
 
-class EpisodeTracker:
-    """Running per-env returns; records the mean return of each finished batch of episodes."""
+def masked_entropy(probs):
+    return -(probs * torch.log(probs.clamp(min=1e-12))).sum(-1)
 
-    def __init__(self, num_envs: int):
-        self.ret = torch.zeros(num_envs, dtype=torch.float64)
-        self.curve: list[dict] = []
-        self.last = float("nan")
 
-    def add(self, reward: torch.Tensor, done: bool, step: int, **extra):
-        self.ret += reward
-        if done:
-            self.last = float(self.ret.mean())
-            self.curve.append({"step": step, "episode_return": round(self.last, 4), **extra})
-            self.ret.zero_()
+def discounted_returns(rewards: torch.Tensor, gamma: float, bootstrap: torch.Tensor | None = None) -> torch.Tensor:
+    """[T, E] rewards -> [T, E] discounted returns-to-go (bootstrapped from `bootstrap` [E] after the last step)."""
+    out = torch.zeros_like(rewards)
+    run = torch.zeros_like(rewards[0]) if bootstrap is None else bootstrap
+    for t in reversed(range(rewards.shape[0])):
+        run = rewards[t] + gamma * run
+        out[t] = run
+    return out

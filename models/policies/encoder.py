@@ -1,7 +1,8 @@
-"""Feature scaling inside the exported graph: raw x [B, N, 15] (API units) -> scaled node features.
+"""Feature scaling inside the exported graph: raw contract-v2 inputs (API units) -> scaled node and edge features.
 
-Everything here is parameter-free and exported with the network, so clients send raw values (spec.FEATURES).
-Padding convention: a node whose 15 raw features are all zero is padding; it never influences a real node.
+Parameter-free and exported with every network, so clients send raw values (spec.NODE_FEATURES, spec.EDGE_FEATURES).
+Padding: a node whose raw features are all zero is padding (a real node has a positive deadline); it never
+influences a real node.
 """
 
 import torch
@@ -9,24 +10,9 @@ from torch import nn
 
 from edgesim import spec
 
-F = {name: i for i, (name, _, _) in enumerate(spec.FEATURES)}
+F = {name: i for i, (name, _, _) in enumerate(spec.NODE_FEATURES)}
+FE = {name: i for i, (name, _, _) in enumerate(spec.EDGE_FEATURES)}
 NEG = -1e9  # score of a masked node
-REWARD_EST = 25  # index of reward_est / 4 in the encoder's output features
-
-
-def real_nodes(x):
-    """[B, N] float: 1 for real nodes, 0 for padding (all-zero feature rows)."""
-    return (x.abs().amax(dim=-1) > 0).to(x.dtype)
-
-
-def clean_adj(adj, real):
-    """Binary, symmetric, no self loops, no edges touching padding."""
-    n = adj.shape[-1]
-    idx = torch.arange(n, device=adj.device)
-    off_diag = (idx[:, None] != idx[None, :]).to(adj.dtype)
-    a = (adj > 0.5).to(adj.dtype)
-    a = torch.maximum(a, a.transpose(1, 2)) * off_diag
-    return a * real[:, :, None] * real[:, None, :]
 
 
 def masked_mean(h, w):
@@ -57,61 +43,63 @@ def _log(v, scale):
 
 
 class FeatureEncoder(nn.Module):
-    """Scaled per-node features. Besides log-scaled raw inputs it derives, from spec constants, the quantities the
-    reward is made of (latency/deadline ratio, deadline met, energy, load balance after placement), so the networks
-    do not have to rediscover arithmetic the cost model states exactly; what to do with them is learned."""
+    """Scaled per-node and per-route-link features. Besides log-scaled inputs it derives, from spec constants, the
+    terms the reward is made of (completion/deadline, deadline met, compute energy, load balance after placement),
+    so the networks start from the one-step cost the cost model states exactly; what they learn is how a placement
+    shapes the queues later tasks meet."""
+
+    # log1p(v) / scale for the unit-carrying inputs, in one vectorised op over these columns
+    LOG_COLS = (("energy", 12.0), ("latency", 4.0), ("bandwidth", 9.0), ("backlog_ms", 8.0), ("tx_ms", 8.0),
+                ("link_wait_ms", 8.0), ("proc_ms", 8.0), ("wait_ms", 8.0), ("task_cpu_mcycles", 8.0),
+                ("task_mem_mb", 7.0), ("task_data_kb", 7.0), ("task_deadline_ms", 7.0))
+    LINEAR_COLS = ("cpu_util", "mem_util", "is_source", "load")
+    EDGE_SCALES = (9.0, 4.0, 8.0, 7.0)
+    node_dim = len(LOG_COLS) + len(LINEAR_COLS) + 3 + 11
+    edge_dim = len(EDGE_SCALES) + 1
+    LINK_SCALES = (9.0, 4.0, 8.0)  # capacity, latency, backlog
+    link_dim = len(LINK_SCALES)
 
     def __init__(self):
         super().__init__()
-        self.register_buffer("ghz", torch.tensor(spec.CPU_GHZ, dtype=torch.float32))
-        self.register_buffer("mem_gb", torch.tensor(spec.MEM_GB, dtype=torch.float32))
         self.register_buffer("e_cpu", torch.tensor(spec.ENERGY_PER_MCYCLE_J, dtype=torch.float32))
-        self.register_buffer("drain", torch.tensor(spec.QUEUE_DRAIN_PER_STEP, dtype=torch.float32))
+        self.register_buffer("types", torch.tensor([spec.SENSOR, spec.FOG, spec.CLOUD], dtype=torch.float32))
+        self.register_buffer("log_cols", torch.tensor([F[k] for k, _ in self.LOG_COLS]))
+        self.register_buffer("log_inv", torch.tensor([1 / s for _, s in self.LOG_COLS]))
+        self.register_buffer("lin_cols", torch.tensor([F[k] for k in self.LINEAR_COLS]))
+        self.register_buffer("edge_inv", torch.tensor([1 / s for s in self.EDGE_SCALES]))
+        self.register_buffer("link_inv", torch.tensor([1 / s for s in self.LINK_SCALES]))
 
-    out_dim = 33
-
-    def forward(self, x, adj, mask):
-        """x [B, N, 15] raw, adj [B, N, N], mask [B, N] -> (feat [B, N, 33], real [B, N], valid [B, N], a [B, N, N])."""
-        real = real_nodes(x)
+    def forward(self, x, edge_attr, link_attr, mask):
+        """-> (node feat [B, N, node_dim], route-link feat [B, N, edge_dim], link feat [L, link_dim], real, valid)."""
+        real = (x.abs().amax(dim=-1) > 0).to(x.dtype)
         valid = (mask > 0.5).to(x.dtype) * real
-        a = clean_adj(adj, real)
         c = lambda name: x[..., F[name]]  # noqa: E731
-        ntype = c("node_type")
-        onehot = torch.stack([(ntype == float(t)).to(x.dtype) for t in (spec.SENSOR, spec.FOG, spec.CLOUD)], dim=-1)
-        ghz, mem_gb, e_cpu = onehot @ self.ghz, onehot @ self.mem_gb, onehot @ self.e_cpu
-
-        tx = c("tx_ms").clamp(min=0.0, max=spec.TX_UNREACHABLE_MS)
+        onehot = (c("node_type")[..., None] == self.types).to(x.dtype)
+        tx = c("tx_ms")
         deadline = c("task_deadline_ms").clamp(min=1e-3)
-        lat = tx + c("proc_ms") + c("wait_ms")
-        ratio = (lat / deadline).clamp(max=spec.TERM_CAP)
-        met = (lat <= deadline).to(x.dtype)
-        energy_j = c("task_cpu_mcycles") * e_cpu + spec.RADIO_POWER_W * tx / 1000
-        e_term = (energy_j / spec.ENERGY_REF_J).clamp(max=spec.TERM_CAP)
-        added = c("task_cpu_mcycles") / (ghz.clamp(min=1e-6) * 1000)
-        cpu = c("cpu_util")
-        after = (cpu + added).clamp(max=1.0)
-        mem_after = c("mem_util") + c("task_mem_mb") / (mem_gb.clamp(min=1e-6) * 1024)
-
-        # Load balance after placing on each node: 1 - 2 * population std of cpu_util over real nodes.
+        finish = tx + c("wait_ms") + c("proc_ms")
+        ratio = (finish / deadline).clamp(max=spec.TERM_CAP)
+        met = (finish <= deadline).to(x.dtype)
+        e_term = (c("task_cpu_mcycles") * (onehot @ self.e_cpu) / spec.ENERGY_REF_J).clamp(max=spec.TERM_CAP)
+        # Load balance after placing on each node: 1 - 2 * population std of min(backlog / ref, 1) over real nodes.
+        u = (c("backlog_ms") / spec.BALANCE_REF_MS).clamp(max=1.0) * real
+        after = (finish / spec.BALANCE_REF_MS).clamp(max=1.0)
         cnt = real.sum(1, keepdim=True).clamp(min=1.0)
-        cpu_r = cpu * real
-        s1 = cpu_r.sum(1, keepdim=True) - cpu_r + after
-        s2 = (cpu_r * cpu_r).sum(1, keepdim=True) - cpu_r * cpu_r + after * after
+        s1 = u.sum(1, keepdim=True) - u + after
+        s2 = (u * u).sum(1, keepdim=True) - u * u + after * after
         mean = s1 / cnt
         balance = 1 - 2 * torch.sqrt((s2 / cnt - mean * mean).clamp(min=0.0))
-        reward_est = (spec.W_LATENCY * ratio + spec.W_ENERGY * e_term + spec.W_QOS * met + spec.W_BALANCE * balance)
-        mean_cpu = cpu_r.sum(1, keepdim=True) / cnt
-        deg = a.sum(-1)
+        reward_est = spec.W_LATENCY * ratio + spec.W_ENERGY * e_term + spec.W_QOS * met + spec.W_BALANCE * balance
+        derived = torch.stack([
+            (tx >= spec.TX_UNREACHABLE_MS * 0.999).to(x.dtype), ratio / spec.TERM_CAP, met, e_term / spec.TERM_CAP,
+            ((deadline - finish) / deadline).clamp(min=-4.0, max=1.0) / 4, u, after, balance, reward_est / 4, valid, real,
+        ], dim=-1)
+        logs = torch.log1p(torch.relu(x.index_select(-1, self.log_cols))) * self.log_inv
+        feat = torch.cat([logs, x.index_select(-1, self.lin_cols), onehot, derived], dim=-1) * real[..., None]
+        has = (edge_attr[..., FE["capacity_mbps"]] > 0).to(x.dtype) * real
+        edge = torch.cat([torch.log1p(torch.relu(edge_attr)) * self.edge_inv, has[..., None]], dim=-1) * has[..., None]
+        link = torch.log1p(torch.relu(link_attr)) * self.link_inv
+        return feat, edge, link, real, valid
 
-        feats = [
-            cpu, c("mem_util"), _log(c("energy"), 12.0), _log(c("latency"), 4.0), _log(c("bandwidth"), 9.0),
-            _log(c("queue_len"), 4.0), onehot[..., 0], onehot[..., 1], onehot[..., 2], c("is_source"),
-            _log(tx, 12.0), (tx >= spec.TX_UNREACHABLE_MS * 0.999).to(x.dtype), _log(c("proc_ms"), 10.0),
-            _log(c("wait_ms"), 12.0), _log(c("task_cpu_mcycles"), 8.0), _log(c("task_mem_mb"), 7.0),
-            _log(c("task_data_kb"), 7.0), _log(deadline, 7.0), ratio / spec.TERM_CAP, met, e_term / spec.TERM_CAP,
-            ((deadline - lat) / deadline).clamp(min=-4.0, max=1.0) / 4, after, mem_after.clamp(max=2.0),
-            balance, reward_est / 4, cpu - mean_cpu, _log(deg, 3.0), valid, _log(ghz, 4.0),
-            added.clamp(max=4.0) / 4, _log(c("queue_len") / (onehot @ self.drain).clamp(min=1e-3), 4.0), real,
-        ]
-        feat = torch.stack(feats, dim=-1) * real[..., None]
-        return feat, real, valid, a
+
+REWARD_EST = len(FeatureEncoder.LOG_COLS) + len(FeatureEncoder.LINEAR_COLS) + 3 + 8  # reward_est / 4 in node features

@@ -1,71 +1,127 @@
-"""Hybrid GNN (GCN or GAT encoder) with Q, policy and value heads, acting with the fused distribution
-pi = 0.6 softmax(Q / tau) + 0.4 softmax(logits).
+"""Hybrid route-tree GNN trained by planner distillation with DAgger (expert iteration), CleanRL style.
 
-Training (both heads meaningful):
-- PPO on the fused distribution (behaviour and target policy are both the fused pi, so the ratio is exact); the Q
-  term is detached inside pi for this loss, so the policy head learns to improve on what the Q head proposes;
-- the value head regresses the lambda-returns (the critic of the fused policy) and feeds GAE;
-- the Q head regresses the same lambda-returns for the action taken, i.e. Q(s, a) of the fused policy, which the
-  Boltzmann term then turns into a greedier policy (an approximate policy-iteration step every rollout).
+Every decision of every training episode is labelled by the sampled look-ahead planner (edgesim.planner), which
+estimates the return of its top candidates by rollouts. The first round follows the planner; later rounds follow
+the learner's own choices, so the data covers the states the learner reaches (DAgger, Ross et al. 2011). The heads:
+- policy head: cross-entropy to the planner's choice;
+- Q head: regression to the planner's return estimate of each candidate, and a hinge keeping every other valid node
+  below the worst candidate, so softmax(Q / tau) ranks nodes as the look-ahead does;
+- value head: regression to the discounted return that followed.
+The exported policy is the fused 0.6 softmax(Q / tau) + 0.4 softmax(logits), and it acts by its argmax.
+
+Run alone: cd models && /usr/bin/python3 -m policies.hybrid
 """
 
 import time
+from dataclasses import dataclass, field
 
 import torch
+import torch.nn.functional as fn
 
-from pipeline.config import HybridConfig
-from pipeline.envs import SplitEnv
-from pipeline.config import TRAIN_SIZES
-from pipeline.progress import Progress
+from edgesim import spec
+from edgesim.planner import PlannerConfig, plan_values
 
+from .common import EpisodeSampler, concat_obs, discounted_returns, heads, masked_argmax, run
 from .networks import HybridGNN
-from .onpolicy import collect, flat, gae
-from .ppo import masked_entropy
+from .progress import Progress
+
+
+@dataclass
+class HybridConfig:
+    seed: int = 3
+    kind: str = "conv"  # route-tree layer: "conv" (hybrid) or "attention" (hybrid_gat)
+    hidden: int = 32
+    layers: int = 2
+    tau: float = 0.25  # Q temperature in the fused distribution
+    w_q: float = 0.6
+    w_pi: float = 0.4
+    rounds: int = 8  # DAgger rounds: one batch of episodes each, then training on everything gathered so far
+    num_envs: int = 32
+    epochs: int = 3  # passes over the aggregated data after each round
+    batch_steps: int = 8  # decision steps per minibatch (each holds num_envs decisions)
+    lr: float = 1e-3
+    q_coef: float = 0.5
+    vf_coef: float = 0.1
+    gamma: float = spec.GAMMA
+    planner: PlannerConfig = field(default_factory=PlannerConfig)
 
 
 def build(cfg: HybridConfig) -> HybridGNN:
     return HybridGNN(cfg.hidden, cfg.layers, cfg.tau, cfg.w_q, cfg.w_pi, cfg.kind)
 
 
-def train(cfg: HybridConfig, name: str = "hybrid", log=print):
+def collect(net, sampler: EpisodeSampler, cfg: HybridConfig, gen: torch.Generator, follow_planner: bool):
+    """One batch of episodes, every decision labelled by the planner: (list of per-step dicts, mean episode return)."""
+    sim = sampler.sim()
+    obs = sim.reset()
+    steps, rewards = [], []
+    done = False
+    while not done:
+        choice, cand, value = plan_values(sim, gen, cfg.planner)
+        if follow_planner:
+            action = choice
+        else:
+            with torch.no_grad():
+                _, probs, _ = run(net, obs)
+            action = masked_argmax(probs, obs["mask"])
+        steps.append({**obs, "choice": choice, "cand": cand, "cand_value": value.float()})
+        obs, reward, done, _ = sim.step(action)
+        rewards.append(reward.float())
+    ret = discounted_returns(torch.stack(rewards), cfg.gamma)
+    for s, r in zip(steps, ret):
+        s["ret"] = r
+    return steps, float(torch.stack(rewards).sum(0).mean())
+
+
+def minibatch(steps: list[dict]) -> dict:
+    b = concat_obs(steps)
+    for k in ("choice", "cand", "cand_value", "ret"):
+        b[k] = torch.cat([s[k] for s in steps])
+    return b
+
+
+def loss_fn(net, b: dict, cfg: HybridConfig):
+    h = heads(net, b)
+    valid = h["valid"]
+    ok = valid.sum(1) > 0
+    logits = torch.where(valid > 0, h["logits"], torch.full_like(h["logits"], -1e9))
+    pi_loss = fn.cross_entropy(logits[ok], b["choice"][ok])
+    q_cand = h["q"].gather(1, b["cand"])
+    q_loss = fn.smooth_l1_loss(q_cand[ok], b["cand_value"][ok])
+    is_cand = torch.zeros_like(valid).scatter(1, b["cand"], 1.0)
+    floor = b["cand_value"].min(1, keepdim=True).values
+    hinge = (torch.relu(h["q"] - floor) * valid * (1 - is_cand)).sum(1) / valid.sum(1).clamp(min=1)
+    v_loss = fn.smooth_l1_loss(h["value"], b["ret"])
+    agree = (masked_argmax(net.fused(h["q"], h["logits"], valid), valid) == b["choice"])[ok].float().mean()
+    return pi_loss + cfg.q_coef * (q_loss + hinge.mean()) + cfg.vf_coef * v_loss, float(agree)
+
+
+def train(cfg: HybridConfig, name: str = "hybrid", log=print) -> dict:
     torch.manual_seed(cfg.seed)
     gen = torch.Generator().manual_seed(cfg.seed)
     net = build(cfg)
-    opt = torch.optim.Adam(net.parameters(), lr=cfg.lr, eps=1e-5)
-    env = SplitEnv(cfg.num_envs, TRAIN_SIZES[0], seed=1000 + cfg.seed, split="train")
-    curve, prog, t0 = [], Progress(name, cfg.iterations), time.time()
-
-    def act(x, adj, mask):
-        h = net.heads(x, adj, mask)
-        return net.fused(h["q"], h["logits"], h["valid"]), h["value"]
-
-    for it in range(1, cfg.iterations + 1):
-        for g in opt.param_groups:
-            g["lr"] = cfg.lr * (1 - (it - 1) / cfg.iterations)
-        ro = collect(env, act, gen)
-        ro["adv"], ro["ret"] = gae(ro["r"], ro["v"], ro["last_v"], cfg.gamma, cfg.gae_lambda)
-        data, env_idx = flat(ro)
-        n = data["a"].shape[0]
+    opt = torch.optim.Adam(net.parameters(), lr=cfg.lr)
+    sampler = EpisodeSampler(cfg.num_envs, seed=1000 + cfg.seed)
+    prog, t0, curve, data = Progress(name, cfg.rounds), time.time(), [], []
+    for rnd in range(1, cfg.rounds + 1):
+        new, ep_ret = collect(net, sampler, cfg, gen, follow_planner=rnd == 1)
+        data += new
+        n = len(data) * cfg.num_envs
+        agree = float("nan")
         for _ in range(cfg.epochs):
-            perm = torch.randperm(n, generator=gen)
-            for mb in perm.chunk(cfg.minibatches):
-                h = net.heads(data["x"][mb], ro["adj"][env_idx[mb]], data["mask"][mb])
-                a = data["a"][mb, None]
-                probs = net.fused(h["q"].detach(), h["logits"], h["valid"])
-                logp = torch.log(probs.gather(1, a).squeeze(1).clamp(min=1e-12))
-                adv = data["adv"][mb]
-                adv = (adv - adv.mean()) / (adv.std() + 1e-8)
-                ratio = torch.exp(logp - data["logp"][mb])
-                pg = -torch.min(ratio * adv, ratio.clamp(1 - cfg.clip, 1 + cfg.clip) * adv).mean()
-                v_loss = 0.5 * ((h["value"] - data["ret"][mb]) ** 2).mean()
-                q_loss = 0.5 * ((h["q"].gather(1, a).squeeze(1) - data["ret"][mb]) ** 2).mean()
-                ent = masked_entropy(probs).mean()
-                loss = pg + cfg.vf_coef * v_loss + cfg.q_coef * q_loss - cfg.ent_coef * ent
+            for mb in torch.randperm(len(data), generator=gen).split(cfg.batch_steps):
+                loss, agree = loss_fn(net, minibatch([data[i] for i in mb.tolist()]), cfg)
                 opt.zero_grad()
                 loss.backward()
-                torch.nn.utils.clip_grad_norm_(net.parameters(), cfg.grad_clip)
+                torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
                 opt.step()
-        ep_ret = float(ro["r"].sum(0).mean())
-        curve.append({"step": it * cfg.rollout * cfg.num_envs, "episode_return": round(ep_ret, 4), "num_nodes": ro["x"].shape[2]})
-        prog.update(it, episode_return=ep_ret, v_loss=float(v_loss), q_loss=float(q_loss), entropy=float(ent))
-    return {"model": net, "curve": curve, "steps": cfg.iterations * cfg.rollout * cfg.num_envs, "wall_s": time.time() - t0}
+        curve.append({"step": rnd * cfg.num_envs * spec.EPISODE_TASKS, "episode_return": round(ep_ret, 4),
+                      "planner_agreement": round(agree, 4), "samples": n})
+        prog.update(rnd, episode_return=ep_ret, agreement=agree, samples=n)
+    return {"model": net.eval(), "curve": curve, "steps": cfg.rounds * cfg.num_envs * spec.EPISODE_TASKS,
+            "wall_s": time.time() - t0}
+
+
+if __name__ == "__main__":
+    torch.set_num_threads(1)
+    train(HybridConfig())

@@ -1,5 +1,13 @@
-"""Size-invariant policy networks. Each maps (x [B,N,15], adj [B,N,N], mask [B,N]) to the export contract's
-(scores [B,N], probs [B,N], value [B]); heads() returns the raw heads the training algorithms need."""
+"""Size-invariant policy networks on the v2 contract. Each maps (x [B,N,17], parent [B,N] int64, edge_attr [B,N,4],
+link_index [2,L] int64, link_attr [L,3], mask [B,N]) to (scores [B,N], probs [B,N], value [B]); heads() returns the
+raw heads the training algorithms need.
+
+Two views of the graph, both linear in nodes + links (docs/model-contract.md):
+- the network: every link with its state (capacity, latency, backlog); one neighbour aggregation (gather + scatter-add)
+  tells each node what surrounds it: how many sensors feed it, how busy its links and neighbours are;
+- the task's route tree: parent[v] is the node the task's data comes from on its way to v and edge_attr[v] the state
+  of that link; message passing runs down the tree with one gather per layer.
+"""
 
 import torch
 from torch import nn
@@ -21,9 +29,14 @@ def pool(h, real, valid):
     return torch.cat([masked_mean(h, real), masked_max(h, real), masked_max(h, valid)], dim=-1)
 
 
+def from_parent(h, parent):
+    """h of each node's route parent: [B, N, H] (a node without a parent gets its own)."""
+    return torch.gather(h, 1, parent[..., None].expand(-1, -1, h.shape[-1]))
+
+
 class Mix(nn.Module):
-    """Per-node MLP over [node embedding(s), global context]; the context half of the first layer is computed once
-    per graph (a linear layer over a concatenation is the sum of two linear layers)."""
+    """Per-node MLP over [node embedding, global context]; the context half of the first layer is computed once per
+    graph (a linear layer over a concatenation is the sum of two linear layers)."""
 
     def __init__(self, node_dim: int, ctx_dim: int, hidden: int):
         super().__init__()
@@ -35,85 +48,91 @@ class Mix(nn.Module):
         return torch.relu(self.out(torch.relu(self.node(h) + self.ctx(g)[:, None, :])))
 
 
+class LinkConv(nn.Module):
+    """h_v + sum over links u-v of ReLU(W [h_u, link state]): a sum, so a node's catchment (how many neighbours feed
+    it) shows, not only their mean."""
+
+    def __init__(self, hidden: int, link_dim: int):
+        super().__init__()
+        self.msg = nn.Linear(hidden + link_dim, hidden)
+        self.out = nn.Linear(hidden, hidden)
+        self.hidden = hidden  # a constant, so the exporter knows the scatter's row width
+
+    def forward(self, h, link_index, link):
+        d = self.hidden
+        flat = h.reshape(-1, d)
+        src = torch.cat([link_index[0], link_index[1]])
+        dst = torch.cat([link_index[1], link_index[0]])
+        m = torch.relu(self.msg(torch.cat([flat.index_select(0, src), torch.cat([link, link])], dim=-1)))
+        # scatter_add exports to ScatterElements(reduction="add") (opset >= 16): duplicate targets accumulate
+        agg = torch.zeros_like(flat).scatter_add(0, dst[:, None].expand(-1, d), m)
+        return h + torch.relu(self.out(agg.reshape(h.shape)))
+
+
+class TreeConv(nn.Module):
+    """h_v + ReLU(W_self h_v + W_parent h_parent(v) + W_link e_v): what lies upstream on the route, and the link
+    that brings the task in."""
+
+    def __init__(self, hidden: int, edge_dim: int):
+        super().__init__()
+        self.self_ = nn.Linear(hidden, hidden)
+        self.parent = nn.Linear(hidden, hidden, bias=False)
+        self.link = nn.Linear(edge_dim, hidden, bias=False)
+
+    def forward(self, h, parent, e):
+        return h + torch.relu(self.self_(h) + self.parent(from_parent(h, parent)) + self.link(e))
+
+
+class TreeAttention(nn.Module):
+    """Attention between a node's own state and the message from its route parent (with the link's state), a
+    two-way graph-attention layer over the route tree."""
+
+    def __init__(self, hidden: int, edge_dim: int):
+        super().__init__()
+        self.msg = nn.Linear(2 * hidden + edge_dim, hidden)
+        self.score = nn.Linear(2 * hidden + edge_dim, 2)
+        self.out = nn.Linear(hidden, hidden)
+
+    def forward(self, h, parent, e):
+        z = torch.cat([h, from_parent(h, parent), e], dim=-1)
+        a = torch.softmax(nn.functional.leaky_relu(self.score(z), 0.2), dim=-1)
+        return h + torch.relu(self.out(a[..., :1] * h + a[..., 1:] * torch.relu(self.msg(z))))
+
+
 class NodeBackbone(nn.Module):
-    """Shared per-node MLP, pooled global context, then a second per-node MLP over [node, context]."""
+    """Per-node MLP, pooled global context, per-node mixing: no graph (dqn, ppo)."""
 
     def __init__(self, hidden: int):
         super().__init__()
         self.enc = FeatureEncoder()
-        self.embed = mlp([FeatureEncoder.out_dim, hidden, hidden], last_act=True)
+        self.embed = mlp([FeatureEncoder.node_dim + FeatureEncoder.edge_dim, hidden, hidden], last_act=True)
         self.mix = Mix(hidden, 3 * hidden, hidden)
 
-    def forward(self, x, adj, mask):
-        f, real, valid, _ = self.enc(x, adj, mask)
-        h = self.embed(f)
-        g = pool(h, real, valid)
-        return self.mix(h, g), real, valid
-
-
-class GCNLayer(nn.Module):
-    """h + ReLU(Â h W) with Â = D^-1/2 (A + I) D^-1/2 (normalisation computed inside the graph)."""
-
-    def __init__(self, hidden: int):
-        super().__init__()
-        self.lin = nn.Linear(hidden, hidden)
-
-    @staticmethod
-    def normalise(a):
-        n = a.shape[-1]
-        idx = torch.arange(n, device=a.device)
-        a_hat = a + (idx[:, None] == idx[None, :]).to(a.dtype)
-        d = a_hat.sum(-1).rsqrt()
-        return d[:, :, None] * a_hat * d[:, None, :]
-
-    def forward(self, h, a_norm, real, valid):
-        return h + torch.relu(a_norm @ self.lin(h))
-
-
-class GATLayer(nn.Module):
-    """Single-head graph attention over neighbours and self (padding excluded via the cleaned adjacency)."""
-
-    def __init__(self, hidden: int):
-        super().__init__()
-        self.lin = nn.Linear(hidden, hidden)
-        self.att_src = nn.Linear(hidden, 1, bias=False)
-        self.att_dst = nn.Linear(hidden, 1, bias=False)
-
-    @staticmethod
-    def normalise(a):
-        n = a.shape[-1]
-        idx = torch.arange(n, device=a.device)
-        return a + (idx[:, None] == idx[None, :]).to(a.dtype)  # neighbours plus self
-
-    def forward(self, h, a_self, real, valid):
-        wh = self.lin(h)
-        e = nn.functional.leaky_relu(self.att_dst(wh) + self.att_src(wh).transpose(1, 2), 0.2)  # [B, N, N]
-        e = torch.where(a_self > 0, e, torch.full_like(e, -1e9))
-        att = torch.softmax(e, dim=-1) * a_self
-        return h + torch.relu(att @ wh)
+    def forward(self, x, parent, edge_attr, link_index, link_attr, mask):
+        f, e, _, real, valid = self.enc(x, edge_attr, link_attr, mask)
+        h = self.embed(torch.cat([f, e], dim=-1))
+        return self.mix(h, pool(h, real, valid)), real, valid
 
 
 class GraphBackbone(nn.Module):
-    """Per-node embedding, message passing over the topology, pooled context, per-node mixing."""
+    """Per-node embedding, message passing down the route tree, pooled context, per-node mixing."""
 
-    def __init__(self, hidden: int, layers: int, kind: str = "gcn"):
+    def __init__(self, hidden: int, layers: int, kind: str = "conv"):
         super().__init__()
         self.enc = FeatureEncoder()
-        self.embed = mlp([FeatureEncoder.out_dim, hidden, hidden], last_act=True)
-        layer = {"gcn": GCNLayer, "gat": GATLayer}[kind]
-        self.layers = nn.ModuleList([layer(hidden) for _ in range(layers)])
-        self.norm = layer.normalise
+        self.embed = mlp([FeatureEncoder.node_dim, hidden, hidden], last_act=True)
+        self.links = LinkConv(hidden, FeatureEncoder.link_dim)
+        layer = {"conv": TreeConv, "attention": TreeAttention}[kind]
+        self.layers = nn.ModuleList([layer(hidden, FeatureEncoder.edge_dim) for _ in range(layers)])
         self.mix = Mix(2 * hidden, 3 * hidden, hidden)
 
-    def forward(self, x, adj, mask):
-        f, real, valid, a = self.enc(x, adj, mask)
+    def forward(self, x, parent, edge_attr, link_index, link_attr, mask):
+        f, e, link, real, valid = self.enc(x, edge_attr, link_attr, mask)
         h0 = self.embed(f)
-        a_n = self.norm(a)
-        h = h0
+        h = self.links(h0, link_index, link) * real[..., None]
         for layer in self.layers:
-            h = layer(h, a_n, real, valid) * real[..., None]
-        g = pool(h, real, valid)
-        return self.mix(torch.cat([h0, h], dim=-1), g), real, valid
+            h = layer(h, parent, e) * real[..., None]
+        return self.mix(torch.cat([h0, h], dim=-1), pool(h, real, valid)), real, valid
 
 
 class ValueHead(nn.Module):
@@ -134,12 +153,12 @@ class QNetwork(nn.Module):
         self.q = nn.Linear(hidden, 1)
         self.tau = tau
 
-    def heads(self, x, adj, mask):
-        z, real, valid = self.backbone(x, adj, mask)
+    def heads(self, x, parent, edge_attr, link_index, link_attr, mask):
+        z, real, valid = self.backbone(x, parent, edge_attr, link_index, link_attr, mask)
         return {"q": self.q(z).squeeze(-1), "valid": valid}
 
-    def forward(self, x, adj, mask):
-        h = self.heads(x, adj, mask)
+    def forward(self, x, parent, edge_attr, link_index, link_attr, mask):
+        h = self.heads(x, parent, edge_attr, link_index, link_attr, mask)
         q, valid = h["q"], h["valid"]
         value = masked_max(q[..., None], valid).squeeze(-1)
         return masked_scores(q, valid), masked_softmax(q / self.tau, valid), value
@@ -154,23 +173,23 @@ class ActorCritic(nn.Module):
         self.pi = nn.Linear(hidden, 1)
         self.v = ValueHead(hidden)
 
-    def heads(self, x, adj, mask):
-        z, real, valid = self.backbone(x, adj, mask)
+    def heads(self, x, parent, edge_attr, link_index, link_attr, mask):
+        z, real, valid = self.backbone(x, parent, edge_attr, link_index, link_attr, mask)
         return {"logits": self.pi(z).squeeze(-1), "value": self.v(z, real, valid), "valid": valid}
 
-    def forward(self, x, adj, mask):
-        h = self.heads(x, adj, mask)
+    def forward(self, x, parent, edge_attr, link_index, link_attr, mask):
+        h = self.heads(x, parent, edge_attr, link_index, link_attr, mask)
         return masked_scores(h["logits"], h["valid"]), masked_softmax(h["logits"], h["valid"]), h["value"]
 
 
 class HybridGNN(nn.Module):
-    """hybrid: graph encoder feeding a Q head, a policy head and a value head.
+    """hybrid: route-tree GNN feeding a Q head, a policy head and a value head.
 
     probs = w_q * softmax(Q / tau) + w_pi * softmax(logits) over valid nodes (0.6 / 0.4);
     scores = log(probs) (masked nodes -1e9), so softmax(scores) == probs and argmax(scores) == argmax(probs).
     """
 
-    def __init__(self, hidden: int, layers: int, tau: float, w_q: float, w_pi: float, kind: str = "gcn"):
+    def __init__(self, hidden: int, layers: int, tau: float, w_q: float, w_pi: float, kind: str = "conv"):
         super().__init__()
         self.backbone = GraphBackbone(hidden, layers, kind)
         self.q = nn.Linear(hidden, 1)
@@ -178,15 +197,15 @@ class HybridGNN(nn.Module):
         self.v = ValueHead(hidden)
         self.tau, self.w_q, self.w_pi = tau, w_q, w_pi
 
-    def heads(self, x, adj, mask):
-        z, real, valid = self.backbone(x, adj, mask)
+    def heads(self, x, parent, edge_attr, link_index, link_attr, mask):
+        z, real, valid = self.backbone(x, parent, edge_attr, link_index, link_attr, mask)
         return {"q": self.q(z).squeeze(-1), "logits": self.pi(z).squeeze(-1), "value": self.v(z, real, valid), "valid": valid}
 
     def fused(self, q, logits, valid):
         return self.w_q * masked_softmax(q / self.tau, valid) + self.w_pi * masked_softmax(logits, valid)
 
-    def forward(self, x, adj, mask):
-        h = self.heads(x, adj, mask)
+    def forward(self, x, parent, edge_attr, link_index, link_attr, mask):
+        h = self.heads(x, parent, edge_attr, link_index, link_attr, mask)
         probs = self.fused(h["q"], h["logits"], h["valid"])
         scores = masked_scores(torch.log(probs.clamp(min=1e-30)), h["valid"])
         return scores, probs, h["value"]

@@ -1,25 +1,20 @@
-"""Shared test inputs: real observations from the simulator, and zero-padding."""
+"""Shared test inputs: real observations from the v2 simulator."""
 
 import torch
 
-from pipeline.envs import SplitEnv
+from edgesim.episodes import EdgeSim
+from edgesim.generator import generate_network
 
 
-def obs(num_envs=4, num_nodes=12, seed=0, steps=0):
-    env = SplitEnv(num_envs, num_nodes, seed=seed, split="train")
-    o = env.reset()
-    g = torch.Generator().manual_seed(seed)
+def sim(num_envs=3, num_nodes=12, load=0.8, steps=0, tasks=30, seed=0):
+    """An EdgeSim after its warm-up and `steps` greedy placements."""
+    s = EdgeSim([generate_network(num_nodes, 2 * i + 1 + seed) for i in range(num_envs)], [load] * num_envs,
+                list(range(seed, seed + num_envs)), tasks=tasks)
+    s.reset()
     for _ in range(steps):
-        o, _, _, _ = env.step(torch.randint(0, num_nodes, (num_envs,), generator=g))
-    return o
+        s.step(torch.where(s.out["valid"], s.out["reward"], torch.full_like(s.out["reward"], -1e30)).argmax(1))
+    return s
 
 
-def pad(o, n):
-    b, m, f = o["x"].shape
-    x = torch.zeros(b, n, f)
-    x[:, :m] = o["x"]
-    adj = torch.zeros(b, n, n)
-    adj[:, :m, :m] = o["adj"]
-    mask = torch.zeros(b, n)
-    mask[:, :m] = o["mask"]
-    return {"x": x, "adj": adj, "mask": mask}
+def obs(**kw):
+    return sim(**kw).observe()

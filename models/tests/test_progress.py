@@ -1,6 +1,6 @@
 import io
 
-from pipeline.progress import Progress, fmt_time
+from policies.progress import Progress, fmt_time
 
 
 def test_progress_line_has_step_return_and_eta():

@@ -63,8 +63,11 @@ export const EnvSchema = z.object({
     .min(1)
     .optional()
     .transform((v) => (v ? resolve(v) : DEFAULT_EVAL_PATH)),
-  MAX_NODES: intIn(2, 100_000, 1000),
+  /** Most nodes in one network (a 10,000-node network is ~2 MB of JSON). */
+  MAX_NODES: intIn(2, 100_000, 10_000),
   MAX_BATCH: intIn(1, 100_000, 1024),
+  /** Most nodes over all networks of one /batch-predict request (edges: 4 per node of it). */
+  MAX_BATCH_NODES: intIn(2, 10_000_000, 250_000),
   BODY_LIMIT: z
     .string()
     .optional()

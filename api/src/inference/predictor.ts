@@ -5,7 +5,7 @@
  */
 import { ApiError } from "../lib/errors.js";
 import type { LoadedModel, ModelRegistry, RunOutput } from "./registry.js";
-import { packGroup, planGroups, type PreparedNetwork } from "./tensors.js";
+import { chunkRun, packGroup, planGroups, type PreparedNetwork } from "./tensors.js";
 
 export interface Prediction {
   selected_node: number;
@@ -15,6 +15,8 @@ export interface Prediction {
   value?: number;
   valid_nodes: number[];
   task: PreparedNetwork["task"];
+  /** the `load` feature the model saw */
+  load: number;
   processing_time_ms: number;
   model: { name: string; version: string };
 }
@@ -28,7 +30,7 @@ const finiteOrNull = (v: number): number | null => (Number.isFinite(v) ? v : nul
 export function decode(prep: PreparedNetwork, out: RunOutput, b: number, P: number, model: LoadedModel, ms: number): Prediction {
   const n = prep.n;
   const base = b * P;
-  const valid = prep.place.valid;
+  const valid = prep.out.valid;
   const q: (number | null)[] = new Array(n);
   const nodeScores: Record<string, number> = {};
   const validNodes: number[] = [];
@@ -53,6 +55,7 @@ export function decode(prep: PreparedNetwork, out: RunOutput, b: number, P: numb
     node_scores: nodeScores,
     valid_nodes: validNodes,
     task: prep.task,
+    load: prep.load,
     processing_time_ms: ms,
     model: model.ref,
   };
@@ -130,8 +133,7 @@ export class Predictor {
           for (const j of jobs) j.reject(err);
           continue;
         }
-        for (let i = 0; i < jobs.length; i += this.opts.maxRunBatch) {
-          const chunk = jobs.slice(i, i + this.opts.maxRunBatch);
+        for (const chunk of chunkRun(jobs, n, (j) => j.prep.m, this.opts.maxRunBatch)) {
           this.runGroup(
             model,
             chunk.map((j) => j.prep),
@@ -165,10 +167,7 @@ export class Predictor {
   async predictMany(name: string, preps: PreparedNetwork[], pad = true): Promise<{ predictions: Prediction[]; runs: number; model: LoadedModel }> {
     const model = this.resolveModel(name);
     const started = performance.now();
-    const plans = planGroups(
-      preps.map((p) => p.n),
-      { maxRunBatch: this.opts.maxRunBatch, pad },
-    );
+    const plans = planGroups(preps, { maxRunBatch: this.opts.maxRunBatch, pad });
     const predictions: Prediction[] = new Array(preps.length);
     model.acquire();
     try {

@@ -11,10 +11,13 @@ import type { Logger } from "pino";
 import { generateNetwork } from "../simulation/generator.js";
 import * as spec from "../simulation/spec.js";
 import { checkFeatures, ManifestSchema, onnxFileOf, sha256Of, type Manifest } from "./manifest.js";
-import { packGroup, prepareNetwork, type Packed } from "./tensors.js";
+import { LINK_FEATURES, packGroup, prepareNetwork, type Packed } from "./tensors.js";
 
 export const MODEL_NAME_RE = /^[A-Za-z0-9_.-]{1,64}$/;
-const REQUIRED_INPUTS = ["x", "adj", "mask"] as const;
+/** Inputs of contract v2; a graph declares x, mask and any subset of the others (dqn and ppo read no links). */
+export const CONTRACT_INPUTS = ["x", "parent", "edge_attr", "link_index", "link_attr", "mask"] as const;
+export type ContractInput = (typeof CONTRACT_INPUTS)[number];
+const REQUIRED_INPUTS = ["x", "mask"] as const;
 /** Runs with at least this many nodes in total (B * N) use the multi-threaded session. */
 export const BIG_RUN_NODES = 2048;
 const REQUIRED_OUTPUTS = ["scores", "probs"] as const;
@@ -51,7 +54,12 @@ export class LoadedModel {
     public readonly loadedAt: Date,
     /** same graph with more intra-op threads, for large runs (B * N >= BIG_RUN_NODES) */
     public readonly bigSession?: ort.InferenceSession,
-  ) {}
+  ) {
+    this.inputs = session.inputNames as ContractInput[];
+  }
+
+  /** The inputs the graph declares (a subset of CONTRACT_INPUTS, checked at load): what each run feeds. */
+  readonly inputs: readonly ContractInput[];
 
   get ref(): { name: string; version: string } {
     return { name: this.name, version: this.version };
@@ -67,15 +75,12 @@ export class LoadedModel {
     if (this.retired && this.inflight === 0) void this.release();
   }
 
-  /** One batched run. x [B,N,F], adj [B,N,N], mask [B,N] in caller-owned buffers. */
+  /** One batched run on packed inputs; feeds exactly the inputs the graph declares. */
   async run(p: Packed): Promise<RunOutput> {
     this.acquire();
     try {
-      const feeds: Record<string, ort.Tensor> = {
-        x: new ort.Tensor("float32", p.x, [p.B, p.N, spec.NUM_FEATURES]),
-        adj: new ort.Tensor("float32", p.adj, [p.B, p.N, p.N]),
-        mask: new ort.Tensor("float32", p.mask, [p.B, p.N]),
-      };
+      const feeds: Record<string, ort.Tensor> = {};
+      for (const name of this.inputs) feeds[name] = feed(name, p);
       const session = this.bigSession && p.B * p.N >= BIG_RUN_NODES ? this.bigSession : this.session;
       const out = await session.run(feeds);
       const scores = out.scores?.data as Float32Array | undefined;
@@ -255,6 +260,11 @@ export class ModelRegistry {
       for (const input of REQUIRED_INPUTS) {
         if (!session.inputNames.includes(input)) throw new Error(`graph lacks input '${input}' (has ${session.inputNames.join(", ")})`);
       }
+      for (const input of session.inputNames) {
+        if (!(CONTRACT_INPUTS as readonly string[]).includes(input)) {
+          throw new Error(`graph input '${input}' is not in the contract (${CONTRACT_INPUTS.join(", ")})`);
+        }
+      }
       for (const output of REQUIRED_OUTPUTS) {
         if (!session.outputNames.includes(output)) throw new Error(`graph lacks output '${output}' (has ${session.outputNames.join(", ")})`);
       }
@@ -307,9 +317,27 @@ export class ModelRegistry {
   }
 }
 
+/** The ONNX tensor of one contract input. */
+function feed(name: ContractInput, p: Packed): ort.Tensor {
+  switch (name) {
+    case "x":
+      return new ort.Tensor("float32", p.x, [p.B, p.N, spec.NUM_NODE_FEATURES]);
+    case "parent":
+      return new ort.Tensor("int64", p.parent, [p.B, p.N]);
+    case "edge_attr":
+      return new ort.Tensor("float32", p.edgeAttr, [p.B, p.N, spec.NUM_EDGE_FEATURES]);
+    case "link_index":
+      return new ort.Tensor("int64", p.linkIndex, [2, p.L]);
+    case "link_attr":
+      return new ort.Tensor("float32", p.linkAttr, [p.L, LINK_FEATURES.length]);
+    case "mask":
+      return new ort.Tensor("float32", p.mask, [p.B, p.N]);
+  }
+}
+
 /** A fresh session must score a small generated network sensibly before it serves. */
 async function smokeTest(model: LoadedModel): Promise<void> {
-  const net = generateNetwork(5, 1);
+  const net = generateNetwork(12, 1);
   const prepared = prepareNetwork(net);
   const packed = packGroup([prepared], prepared.n);
   let out: RunOutput;

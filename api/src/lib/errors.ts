@@ -50,19 +50,43 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 const MAX_ISSUES = 50;
 
+type Issue = ZodError["issues"][number];
+
+/**
+ * A failed union (an edge is `[s, t]` or `{source, target, ...}`) is reported by the branch whose
+ * type matched, with that branch's paths, e.g. `edges[3][0]` or `edges[3].capacity_mbps`; when no
+ * branch matched the value's type, one issue at the union's path lists what was expected.
+ */
+function flatten(issue: Issue): Issue[] {
+  if (issue.code !== "invalid_union" || !("errors" in issue) || !Array.isArray(issue.errors) || issue.errors.length === 0) return [issue];
+  const branches = issue.errors as Issue[][];
+  const typeMismatch = (b: Issue[]) => b.length === 1 && b[0]!.path.length === 0 && b[0]!.code === "invalid_type";
+  const matched = branches.filter((b) => b.length > 0 && !typeMismatch(b));
+  if (matched.length === 1) return matched[0]!.flatMap((i) => flatten({ ...i, path: [...issue.path, ...i.path] } as Issue));
+  if (matched.length === 0 && issue.message === "Invalid input") {
+    const expected = branches.map((b) => (b[0] && "expected" in b[0] ? String(b[0].expected) : "?"));
+    return [{ ...issue, message: `Invalid input: expected ${expected.join(" or ")}` } as Issue];
+  }
+  return [issue];
+}
+
 export function zodIssues(error: ZodError): ErrorIssue[] {
-  return error.issues.slice(0, MAX_ISSUES).map((i) => ({ path: formatPath(i.path), message: i.message }));
+  return error.issues
+    .flatMap(flatten)
+    .slice(0, MAX_ISSUES)
+    .map((i) => ({ path: formatPath(i.path), message: i.message }));
 }
 
 export function validationError(error: ZodError, where: string): ApiError {
+  const all = error.issues.flatMap(flatten).length;
   const issues = zodIssues(error);
-  const more = error.issues.length > MAX_ISSUES ? ` (first ${MAX_ISSUES} of ${error.issues.length} shown)` : "";
+  const more = all > MAX_ISSUES ? ` (first ${MAX_ISSUES} of ${all} shown)` : "";
   const first = issues[0];
   const summary = first ? `${first.path}: ${first.message}` : "invalid input";
   return new ApiError(
     422,
     "validation_error",
-    `Invalid request ${where}: ${summary}${error.issues.length > 1 ? ` and ${error.issues.length - 1} more issue(s)${more}` : ""}`,
+    `Invalid request ${where}: ${summary}${all > 1 ? ` and ${all - 1} more issue(s)${more}` : ""}`,
     issues,
   );
 }

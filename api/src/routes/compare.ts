@@ -1,24 +1,21 @@
-/** POST /compare: every loaded model and every baseline on one network, costed by the simulator. */
+/** POST /compare: every loaded model and every baseline on one network, scored by the simulator. */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../context.js";
 import { prepareNetwork } from "../inference/tensors.js";
 import { defaultHook } from "../lib/hook.js";
-import { BASELINE_DESCRIPTIONS, BASELINE_NAMES, BASELINES, fnv1a } from "../simulation/baselines.js";
-import { networkTensors } from "../simulation/features.js";
+import { fnv1a, HEURISTIC_DESCRIPTIONS, HEURISTIC_NAMES, HEURISTICS } from "../simulation/heuristics.js";
 import { bodyErrors } from "../schemas/common.js";
 import { compareRequestSchema, CompareResponseSchema } from "../schemas/predict.js";
-import { ensurePlaceable } from "./predict.js";
+import { ensurePlaceable, limitsOf } from "./predict.js";
 
 export function compareRoutes(deps: AppDeps) {
-  const limits = { maxNodes: deps.config.MAX_NODES, maxBatch: deps.config.MAX_BATCH };
   const route = createRoute({
     method: "post",
     path: "/compare",
     tags: ["inference"],
     summary: "Compare every loaded model with the baselines on one network",
-    description:
-      "For each loaded model and each baseline (random, round_robin, least_loaded, nearest, greedy_oracle): the chosen node, its probability (models), and its immediate placement cost under the simulator's cost model (the TypeScript mirror of models/edgesim, checked against the fixtures' node_costs). `regret` is the cost above the greedy oracle's choice.",
-    request: { body: { required: true, content: { "application/json": { schema: compareRequestSchema(limits) } } } },
+    description: `For each loaded model and each baseline (${HEURISTIC_NAMES.join(", ")}): the chosen node, its probability (models), and the outcome of placing the task there under the simulator (reward, cost = -reward, completion time, energy, deadline), from the TypeScript mirror of models/edgesim checked against models/fixtures/simulation.json. \`regret\` is the reward below greedy's choice (the exact one-step optimum).`,
+    request: { body: { required: true, content: { "application/json": { schema: compareRequestSchema(limitsOf(deps)) } } } },
     responses: {
       200: { description: "The comparison", content: { "application/json": { schema: CompareResponseSchema } } },
       ...bodyErrors,
@@ -28,24 +25,26 @@ export function compareRoutes(deps: AppDeps) {
   return new OpenAPIHono<AppEnv>({ defaultHook }).openapi(route, async (c) => {
     const started = performance.now();
     const body = c.req.valid("json");
-    const prep = prepareNetwork(body.network_state, body.task);
+    const prep = prepareNetwork(body.network_state, body.task, body.load);
     ensurePlaceable(prep, "");
-    const place = prep.place;
-    const { x, mask } = networkTensors(prep.net, prep.task, place);
-    const seed = body.seed ?? fnv1a(JSON.stringify({ network_state: body.network_state, task: body.task ?? null }));
+    const out = prep.out;
+    const seed = body.seed ?? fnv1a(JSON.stringify({ network_state: body.network_state, task: body.task ?? null, load: body.load ?? null }));
     const step = body.step ?? 0;
-    const ctx = { x, mask, n: prep.n, place, step, seed };
-    const oracle = BASELINES.greedy_oracle(ctx);
-    const oracleCost = place.cost[oracle]!;
+    const ctx = { net: prep.net, task: prep.task, out, step, seed };
+    const best = HEURISTICS.greedy(ctx);
+    const bestReward = out.reward[best]!;
 
     const entry = (node: number) => ({
       selected_node: node,
-      cost: place.cost[node]!,
-      regret: place.cost[node]! - oracleCost,
-      matches_oracle: node === oracle,
-      latency_ms: place.latencyMs[node]!,
-      energy_j: place.energyJ[node]!,
-      deadline_met: place.deadlineMet[node] === 1,
+      reward: out.reward[node]!,
+      cost: -out.reward[node]!,
+      regret: bestReward - out.reward[node]!,
+      matches_greedy: node === best,
+      latency_ms: out.finish[node]!,
+      tx_ms: out.arrive[node]!,
+      wait_ms: out.wait[node]!,
+      energy_j: out.energyJ[node]!,
+      deadline_met: out.deadlineMet[node] === 1,
     });
 
     // Every loaded model at once: the predictor shares their runs' event-loop turn.
@@ -66,21 +65,23 @@ export function compareRoutes(deps: AppDeps) {
         processing_time_ms: pred.processing_time_ms,
       });
     }
-    for (const name of BASELINE_NAMES) {
+    for (const name of HEURISTIC_NAMES) {
       const t0 = performance.now();
-      const node = BASELINES[name](ctx);
+      const node = HEURISTICS[name](ctx);
       results.push({ name, kind: "baseline" as const, ...entry(node), probability: null, processing_time_ms: performance.now() - t0 });
     }
     const validNodes: number[] = [];
-    for (let i = 0; i < prep.n; i++) if (place.valid[i]) validNodes.push(i);
+    for (let i = 0; i < prep.n; i++) if (out.valid[i]) validNodes.push(i);
     return c.json(
       {
-        oracle: { selected_node: oracle, cost: oracleCost },
+        greedy: { selected_node: best, reward: bestReward, cost: -bestReward },
         task: prep.task,
-        node_costs: Array.from(place.cost),
+        load: prep.load,
+        node_costs: Array.from(out.reward, (r) => -r),
+        node_latency_ms: Array.from(out.finish, (f) => (Number.isFinite(f) ? f : null)),
         valid_nodes: validNodes,
         results,
-        baselines: BASELINE_DESCRIPTIONS,
+        baselines: HEURISTIC_DESCRIPTIONS,
         seed,
         step,
         processing_time_ms: performance.now() - started,

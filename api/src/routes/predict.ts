@@ -5,24 +5,28 @@ import { DEFAULT_MODEL } from "../context.js";
 import { prepareNetwork, type PreparedNetwork } from "../inference/tensors.js";
 import { ApiError } from "../lib/errors.js";
 import { defaultHook } from "../lib/hook.js";
-import { batchBodyOk, predictBodyOk, withFastPath } from "../schemas/fast.js";
 import { bodyErrors, errorResponse, modelErrors } from "../schemas/common.js";
 import { BatchPredictResponseSchema, batchPredictRequestSchema, PredictionSchema, predictRequestSchema } from "../schemas/predict.js";
 
 /** 422 when no node can take the task (every mask entry 0). */
 export function ensurePlaceable(prep: PreparedNetwork, where: string): void {
-  if (prep.place.validCount === 0) {
+  if (prep.out.validCount === 0) {
     throw new ApiError(
       422,
       "no_valid_node",
-      `no node can take the task${where}: every node is unreachable from source ${prep.task.source}, overloaded (cpu_util > 0.95, queue_len >= 50), short of memory or short of energy`,
+      `no node can take the task${where}: every node is unreachable from source ${prep.task.source}, overloaded (cpu_util > 0.95, backlog_ms >= 5000), short of memory or short of energy (for the compute, or at the source for the transmission)`,
       [{ path: where ? where.replace(/^ in /, "") : "network_state", message: "no valid node for this task" }],
     );
   }
 }
 
+/** The request limits of the configuration. */
+export function limitsOf(deps: AppDeps) {
+  return { maxNodes: deps.config.MAX_NODES, maxBatch: deps.config.MAX_BATCH, maxBatchNodes: deps.config.MAX_BATCH_NODES };
+}
+
 export function predictRoutes(deps: AppDeps) {
-  const limits = { maxNodes: deps.config.MAX_NODES, maxBatch: deps.config.MAX_BATCH };
+  const limits = limitsOf(deps);
 
   const predict = createRoute({
     method: "post",
@@ -30,8 +34,8 @@ export function predictRoutes(deps: AppDeps) {
     tags: ["inference"],
     summary: "Choose a node for one task",
     description:
-      "Builds the policy input from the network and the task (defaults: source = first sensor, 500 Mcycles, 128 MB, 200 KB, 500 ms), runs the ONNX model and returns its choice. `confidence` is the policy's probability of the chosen node. 422 `no_valid_node` when no node can take the task.",
-    request: { body: { required: true, content: { "application/json": { schema: withFastPath(predictRequestSchema(limits), predictBodyOk(limits)) } } } },
+      "Builds the policy input (contract v2) from the network, its node and link backlogs, the task (defaults: source = first sensor, 500 Mcycles, 128 MB, 200 KB, 500 ms) and the load (default 0.6), runs the ONNX model and returns its choice. `confidence` is the policy's probability of the chosen node. 422 `no_valid_node` when no node can take the task.",
+    request: { body: { required: true, content: { "application/json": { schema: predictRequestSchema(limits) } } } },
     responses: {
       200: { description: "The placement", content: { "application/json": { schema: PredictionSchema } } },
       ...bodyErrors,
@@ -45,8 +49,8 @@ export function predictRoutes(deps: AppDeps) {
     tags: ["inference"],
     summary: "Choose a node for many networks at once",
     description:
-      "Networks of the same size run as one batched ONNX run (sizes close together are padded into one run with mask 0 on padding). `task` applies to every network, `tasks` gives one per network.",
-    request: { body: { required: true, content: { "application/json": { schema: withFastPath(batchPredictRequestSchema(limits), batchBodyOk(limits)) } } } },
+      "Networks of the same size run as one batched ONNX run (sizes close together are padded into one run with mask 0 on padding). `task`/`load` apply to every network, `tasks`/`loads` give one per network.",
+    request: { body: { required: true, content: { "application/json": { schema: batchPredictRequestSchema(limits) } } } },
     responses: {
       200: { description: "One prediction per network, in order", content: { "application/json": { schema: BatchPredictResponseSchema } } },
       ...bodyErrors,
@@ -62,7 +66,7 @@ export function predictRoutes(deps: AppDeps) {
       // Label metrics only with names that exist on disk (bounded cardinality).
       if (deps.registry.isKnown(name)) c.set("model", name);
       deps.predictor.resolveModel(name);
-      const prep = prepareNetwork(body.network_state, body.task);
+      const prep = prepareNetwork(body.network_state, body.task, body.load);
       ensurePlaceable(prep, "");
       const pred = await deps.predictor.predictOne(name, prep);
       deps.stats.recordInference(name, pred.processing_time_ms, 1);
@@ -76,7 +80,7 @@ export function predictRoutes(deps: AppDeps) {
       if (deps.registry.isKnown(name)) c.set("model", name);
       deps.predictor.resolveModel(name);
       const preps = body.network_states.map((net, i) => {
-        const prep = prepareNetwork(net, body.tasks ? body.tasks[i] : body.task);
+        const prep = prepareNetwork(net, body.tasks ? body.tasks[i] : body.task, body.loads ? body.loads[i] : body.load);
         ensurePlaceable(prep, ` in network_states[${i}]`);
         return prep;
       });

@@ -1,31 +1,54 @@
 /**
- * Request schemas for networks and tasks (the reference's field names and units), built for the
- * configured limits. Graph rules (edge endpoints exist, no self-loops, source exists) are checked
- * here too so every bad input is reported with a path.
+ * Request schemas for networks, tasks and load (the reference's field names and units plus the
+ * environment state: node and link backlogs), built for the configured limits. Graph rules (edge
+ * endpoints exist, no self-loops, source exists) are checked here too so every bad input is
+ * reported with a path.
  */
 import { z } from "@hono/zod-openapi";
 import * as spec from "../simulation/spec.js";
+import { edgeEnds, type Edge } from "../simulation/types.js";
 
 export interface Limits {
   maxNodes: number;
   maxBatch: number;
+  /** most nodes over all networks of one /batch-predict request */
+  maxBatchNodes: number;
 }
 
-/** At most this many edges per network (a 1000-node network averages ~1.4 edges per node). */
+/** At most this many edges per node of MAX_NODES in one network (generated networks have ~1.4 per node). */
 export const MAX_EDGES_FACTOR = 64;
+/** At most this many edges per node of MAX_BATCH_NODES over one batch. */
+export const MAX_BATCH_EDGES_FACTOR = 4;
+/** Largest backlog a node or link may report, ms (a queue MAX_BACKLOG_MS = 5000 ahead is already full). */
+export const MAX_BACKLOG_INPUT_MS = 1e9;
+export const MAX_LOAD = 2;
+
+const backlogMs = z.number().min(0).max(MAX_BACKLOG_INPUT_MS);
 
 export const NodeSchema = z
   .object({
-    cpu_util: z.number().min(0).max(1).openapi({ description: "CPU utilisation, fraction 0-1", example: 0.35 }),
+    cpu_util: z.number().min(0).max(1).openapi({ description: "Background CPU utilisation, fraction 0-1 (speed is CPU_GHZ * max(1 - cpu_util, 0.05))", example: 0.35 }),
     mem_util: z.number().min(0).max(1).openapi({ description: "Memory utilisation, fraction 0-1", example: 0.4 }),
-    energy: z.number().min(0).max(1e9).openapi({ description: "Energy budget left, J", example: 250 }),
-    latency: z.number().min(0).max(1e6).openapi({ description: "Link latency, ms (a hop costs the mean of its two ends)", example: 5 }),
+    energy: z.number().min(0).max(1e9).openapi({ description: "Energy left, J", example: 250 }),
+    latency: z.number().min(0).max(1e6).openapi({ description: "Link latency, ms (a link's propagation delay is the mean of its two ends)", example: 5 }),
     bandwidth: z
       .number()
       .gt(0)
       .max(1e7)
-      .openapi({ description: "Link bandwidth, Mbps (a hop runs at the smaller of its two ends); > 0", example: 50 }),
-    queue_len: z.number().min(0).max(1e6).openapi({ description: "Tasks waiting at the node (may be fractional)", example: 1 }),
+      .openapi({ description: "Bandwidth, Mbps (a link's default capacity is the smaller of its two ends); > 0", example: 50 }),
+    queue_len: z
+      .number()
+      .min(0)
+      .max(1e6)
+      .optional()
+      .openapi({
+        description: `Tasks waiting at the node (may be fractional). Only read when backlog_ms is absent: backlog = queue_len * ${spec.MEAN_TASK_MCYCLES} Mcycles (the mean task) / speed. Default 0`,
+        example: 1,
+      }),
+    backlog_ms: backlogMs.optional().openapi({
+      description: `Compute work queued ahead of a new task, ms (0-${MAX_BACKLOG_INPUT_MS}); a node ${spec.MAX_BACKLOG_MS} ms or more behind takes no task. Overrides queue_len`,
+      example: 120,
+    }),
     node_type: z
       .number()
       .int()
@@ -35,9 +58,38 @@ export const NodeSchema = z
   })
   .openapi("Node");
 
+const nodeIndex = z.number().int().min(0);
+
+export const EdgePairSchema = z
+  .tuple([nodeIndex, nodeIndex])
+  .openapi("EdgePair", { description: "Undirected link [source, target] (node indices), default capacity, idle", example: [0, 1] });
+
+export const EdgeObjectSchema = z
+  .strictObject({
+    source: nodeIndex.openapi({ description: "One end (node index)", example: 0 }),
+    target: nodeIndex.openapi({ description: "The other end (node index)", example: 1 }),
+    capacity_mbps: z
+      .number()
+      .gt(0)
+      .max(1e7)
+      .optional()
+      .openapi({ description: "Link capacity, Mbps (> 0). Default: the smaller bandwidth of its two ends", example: 50 }),
+    backlog_ms: backlogMs.optional().openapi({ description: "Transfers queued on the link ahead of a new one, ms. Default 0", example: 35 }),
+  })
+  .openapi("EdgeObject", { description: "Undirected link with state; unknown keys are rejected" });
+
 export const EdgeSchema = z
-  .tuple([z.number().int().min(0), z.number().int().min(0)])
-  .openapi({ description: "Undirected edge [source, target] (node indices)", example: [0, 1] });
+  .union([EdgePairSchema, EdgeObjectSchema], { error: "an edge is [source, target] or {source, target, capacity_mbps?, backlog_ms?}" })
+  .openapi("Edge", { description: "An undirected link: [source, target] or {source, target, capacity_mbps?, backlog_ms?}" });
+
+export const LoadSchema = z
+  .number()
+  .min(0)
+  .max(MAX_LOAD)
+  .openapi({
+    description: `Current task arrival rate as a fraction of the network's compute (0-${MAX_LOAD}; the policies were trained at ${spec.LOAD_RANGE[0]}-${spec.LOAD_RANGE[1]} with bursts at ${spec.RATE_BURST}x). Default ${spec.DEFAULT_LOAD}`,
+    example: spec.DEFAULT_LOAD,
+  });
 
 export const TaskSchema = z
   .object({
@@ -75,28 +127,36 @@ export const TaskSchema = z
   .openapi("Task", { description: "The task to place. Every field is optional; defaults as documented." });
 
 export type NodeInput = z.infer<typeof NodeSchema>;
+export type EdgeInput = z.infer<typeof EdgeSchema>;
 export type TaskInput = z.infer<typeof TaskSchema>;
+
+type IssueSink = { addIssue: (issue: { code: "custom"; message: string; path: (string | number)[] }) => void };
 
 /** Graph checks shared by every schema that carries a network. */
 export function checkNetwork(
-  net: { nodes: unknown[]; edges: [number, number][] },
-  ctx: { addIssue: (issue: { code: "custom"; message: string; path: (string | number)[] }) => void },
+  net: { nodes: unknown[]; edges: readonly Edge[] },
+  ctx: IssueSink,
   task?: { source?: number | undefined },
   taskPath: (string | number)[] = ["task"],
 ): void {
   const n = net.nodes.length;
   for (let i = 0; i < net.edges.length; i++) {
-    const [s, t] = net.edges[i]!;
+    const [s, t] = edgeEnds(net.edges[i]!);
     if (s >= n || t >= n) {
       ctx.addIssue({
         code: "custom",
-        message: `edge [${s}, ${t}] names node ${s >= n ? s : t}, but the network has ${n} nodes (indices 0-${n - 1})`,
+        message: `edge (${s}, ${t}) names node ${s >= n ? s : t}, but the network has ${n} nodes (indices 0-${n - 1})`,
         path: ["edges", i],
       });
     } else if (s === t) {
-      ctx.addIssue({ code: "custom", message: `self-loop [${s}, ${t}] is not allowed`, path: ["edges", i] });
+      ctx.addIssue({ code: "custom", message: `self-loop (${s}, ${t}) is not allowed`, path: ["edges", i] });
     }
   }
+  checkSource(n, ctx, task, taskPath);
+}
+
+/** The task's source must be a node. */
+export function checkSource(n: number, ctx: IssueSink, task?: { source?: number | undefined }, taskPath: (string | number)[] = ["task"]): void {
   if (task?.source !== undefined && task.source >= n) {
     ctx.addIssue({
       code: "custom",
@@ -107,20 +167,20 @@ export function checkNetwork(
 }
 
 export function networkSchema(limits: Limits) {
+  const maxEdges = limits.maxNodes * MAX_EDGES_FACTOR;
   return z
     .object({
       nodes: z
         .array(NodeSchema)
         .min(spec.MIN_NODES, `a network needs at least ${spec.MIN_NODES} nodes`)
         .max(limits.maxNodes, `at most ${limits.maxNodes} nodes per network (MAX_NODES)`),
-      edges: z
-        .array(EdgeSchema)
-        .max(limits.maxNodes * MAX_EDGES_FACTOR, `at most ${limits.maxNodes * MAX_EDGES_FACTOR} edges per network`),
+      edges: z.array(EdgeSchema).max(maxEdges, `at most ${maxEdges} edges per network (${MAX_EDGES_FACTOR} x MAX_NODES)`),
     })
     .superRefine((net, ctx) => checkNetwork(net, ctx))
     .openapi("NetworkState", {
-      description: "An IoT edge network: nodes (sensor/fog/cloud) and undirected edges between node indices.",
+      description:
+        "An IoT edge network: nodes (sensor/fog/cloud) with their compute backlog, and undirected links between node indices with their capacity and backlog.",
     });
 }
 
-export type NetworkInput = { nodes: NodeInput[]; edges: [number, number][] };
+export type NetworkInput = { nodes: NodeInput[]; edges: EdgeInput[] };

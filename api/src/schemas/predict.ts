@@ -1,8 +1,8 @@
 /** /predict, /batch-predict and /compare schemas. */
 import { z } from "@hono/zod-openapi";
-import { BASELINE_NAMES } from "../simulation/baselines.js";
-import { EXAMPLE_NETWORK, EXAMPLE_TASK } from "./examples.js";
-import { checkNetwork, networkSchema, TaskSchema, type Limits } from "./network.js";
+import { HEURISTIC_NAMES } from "../simulation/heuristics.js";
+import { EXAMPLE_LOAD, EXAMPLE_NETWORK, EXAMPLE_TASK } from "./examples.js";
+import { checkSource, LoadSchema, MAX_BATCH_EDGES_FACTOR, networkSchema, TaskSchema, type Limits } from "./network.js";
 
 export const ModelNameSchema = z
   .string()
@@ -13,17 +13,20 @@ export const ModelNameSchema = z
 
 export const ModelRefSchema = z.object({ name: z.string(), version: z.string() }).openapi("ModelRef");
 
+const ResolvedTaskSchema = z
+  .object({ source: z.number().int(), cpu_mcycles: z.number(), mem_mb: z.number(), data_kb: z.number(), deadline_ms: z.number() })
+  .openapi("ResolvedTask", { description: "The task that was placed, defaults filled in" });
+
 export function predictRequestSchema(limits: Limits) {
   return z
     .object({
       network_state: networkSchema(limits),
       model_type: ModelNameSchema.optional().openapi({ description: "Model to use; default `hybrid`", example: "hybrid" }),
       task: TaskSchema.optional(),
+      load: LoadSchema.optional(),
     })
-    .superRefine((body, ctx) => {
-      if (body.task?.source !== undefined) checkNetwork({ nodes: body.network_state.nodes, edges: [] }, ctx, body.task);
-    })
-    .openapi("PredictRequest", { example: { network_state: EXAMPLE_NETWORK, model_type: "hybrid", task: EXAMPLE_TASK } });
+    .superRefine((body, ctx) => checkSource(body.network_state.nodes.length, ctx, body.task))
+    .openapi("PredictRequest", { example: { network_state: EXAMPLE_NETWORK, model_type: "hybrid", task: EXAMPLE_TASK, load: EXAMPLE_LOAD } });
 }
 
 export const PredictionSchema = z
@@ -38,15 +41,15 @@ export const PredictionSchema = z
     }),
     value: z.number().optional().openapi({ description: "The critic's state value, for models with a value head" }),
     valid_nodes: z.array(z.number().int()).openapi({ description: "Nodes that may take the task (mask = 1)" }),
-    task: z
-      .object({ source: z.number().int(), cpu_mcycles: z.number(), mem_mb: z.number(), data_kb: z.number(), deadline_ms: z.number() })
-      .openapi({ description: "The task that was placed, defaults filled in" }),
+    task: ResolvedTaskSchema,
+    load: z.number().openapi({ description: "The load feature the model saw (the request's, else the default)" }),
     processing_time_ms: z.number(),
     model: ModelRefSchema,
   })
   .openapi("Prediction");
 
 export function batchPredictRequestSchema(limits: Limits) {
+  const maxEdges = limits.maxBatchNodes * MAX_BATCH_EDGES_FACTOR;
   return z
     .object({
       network_states: z
@@ -59,26 +62,50 @@ export function batchPredictRequestSchema(limits: Limits) {
         .array(TaskSchema)
         .optional()
         .openapi({ description: "One task per network (same length as network_states); overrides `task`" }),
+      load: LoadSchema.optional().openapi({ description: "One load for every network (default as in /predict)" }),
+      loads: z
+        .array(LoadSchema)
+        .optional()
+        .openapi({ description: "One load per network (same length as network_states); overrides `load`" }),
     })
     .superRefine((body, ctx) => {
       const nets = body.network_states;
-      if (body.tasks !== undefined && body.tasks.length !== nets.length) {
+      let nodes = 0;
+      let edges = 0;
+      for (const net of nets) {
+        nodes += net.nodes.length;
+        edges += net.edges.length;
+      }
+      if (nodes > limits.maxBatchNodes) {
         ctx.addIssue({
           code: "custom",
-          message: `tasks has ${body.tasks.length} entries but network_states has ${nets.length}`,
-          path: ["tasks"],
+          message: `the networks have ${nodes} nodes in total; at most ${limits.maxBatchNodes} per request (MAX_BATCH_NODES)`,
+          path: ["network_states"],
         });
-        return;
       }
+      if (edges > maxEdges) {
+        ctx.addIssue({
+          code: "custom",
+          message: `the networks have ${edges} edges in total; at most ${maxEdges} per request (${MAX_BATCH_EDGES_FACTOR} x MAX_BATCH_NODES)`,
+          path: ["network_states"],
+        });
+      }
+      for (const [key, list] of [
+        ["tasks", body.tasks],
+        ["loads", body.loads],
+      ] as const) {
+        if (list !== undefined && list.length !== nets.length) {
+          ctx.addIssue({ code: "custom", message: `${key} has ${list.length} entries but network_states has ${nets.length}`, path: [key] });
+        }
+      }
+      if (body.tasks !== undefined && body.tasks.length !== nets.length) return;
       for (let i = 0; i < nets.length; i++) {
         const t = body.tasks ? body.tasks[i] : body.task;
-        if (t?.source !== undefined) {
-          checkNetwork({ nodes: nets[i]!.nodes, edges: [] }, ctx, t, body.tasks ? ["tasks", i] : ["task"]);
-        }
+        checkSource(nets[i]!.nodes.length, ctx, t, body.tasks ? ["tasks", i] : ["task"]);
       }
     })
     .openapi("BatchPredictRequest", {
-      example: { network_states: [EXAMPLE_NETWORK, EXAMPLE_NETWORK], model_type: "hybrid" },
+      example: { network_states: [EXAMPLE_NETWORK, EXAMPLE_NETWORK], model_type: "hybrid", load: EXAMPLE_LOAD },
     });
 }
 
@@ -96,13 +123,14 @@ export function compareRequestSchema(limits: Limits) {
     .object({
       network_state: networkSchema(limits),
       task: TaskSchema.optional(),
+      load: LoadSchema.optional(),
       seed: z
         .number()
         .int()
         .min(0)
         .max(0xffffffff)
         .optional()
-        .openapi({ description: "Seed of the `random` baseline. Default: FNV-1a hash of the request body" }),
+        .openapi({ description: "Seed of the `random` and `power_of_two` baselines. Default: FNV-1a hash of the request's network, task and load" }),
       step: z
         .number()
         .int()
@@ -111,10 +139,8 @@ export function compareRequestSchema(limits: Limits) {
         .optional()
         .openapi({ description: "round_robin's pointer (episode step). Default 0: a single request is a fresh episode" }),
     })
-    .superRefine((body, ctx) => {
-      if (body.task?.source !== undefined) checkNetwork({ nodes: body.network_state.nodes, edges: [] }, ctx, body.task);
-    })
-    .openapi("CompareRequest", { example: { network_state: EXAMPLE_NETWORK, task: EXAMPLE_TASK } });
+    .superRefine((body, ctx) => checkSource(body.network_state.nodes.length, ctx, body.task))
+    .openapi("CompareRequest", { example: { network_state: EXAMPLE_NETWORK, task: EXAMPLE_TASK, load: EXAMPLE_LOAD } });
 }
 
 export const CompareEntrySchema = z
@@ -123,10 +149,13 @@ export const CompareEntrySchema = z
     kind: z.enum(["learned", "baseline"]),
     selected_node: z.number().int(),
     probability: z.number().nullable().openapi({ description: "The policy's probability of its choice (null for baselines)" }),
-    cost: z.number().openapi({ description: "Immediate placement cost of the choice under the simulator's cost model" }),
-    regret: z.number().openapi({ description: "cost - the greedy oracle's cost (0 = as good as the oracle)" }),
-    matches_oracle: z.boolean(),
-    latency_ms: z.number(),
+    reward: z.number().openapi({ description: "Immediate reward of the choice under the simulator (the outcome of placing the task there)" }),
+    cost: z.number().openapi({ description: "-reward" }),
+    regret: z.number().openapi({ description: "greedy's reward - this reward (>= 0; 0 = as good as the one-step optimum)" }),
+    matches_greedy: z.boolean(),
+    latency_ms: z.number().openapi({ description: "Completion time of the task from its arrival: transfer, link and node queues, processing" }),
+    tx_ms: z.number().openapi({ description: "Arrival of the task's data at the node, link queues included" }),
+    wait_ms: z.number().openapi({ description: "Time in the node's queue" }),
     energy_j: z.number(),
     deadline_met: z.boolean(),
     version: z.string().optional(),
@@ -137,12 +166,18 @@ export const CompareEntrySchema = z
 
 export const CompareResponseSchema = z
   .object({
-    oracle: z.object({ selected_node: z.number().int(), cost: z.number() }),
-    task: z.object({ source: z.number().int(), cpu_mcycles: z.number(), mem_mb: z.number(), data_kb: z.number(), deadline_ms: z.number() }),
-    node_costs: z.array(z.number()).openapi({ description: "Immediate placement cost of every node (cost = -reward)" }),
+    greedy: z
+      .object({ selected_node: z.number().int(), reward: z.number(), cost: z.number() })
+      .openapi({ description: "The one-step optimum: the valid node with the highest immediate reward" }),
+    task: ResolvedTaskSchema,
+    load: z.number(),
+    node_costs: z.array(z.number()).openapi({ description: "Immediate cost (-reward) of placing the task on each node, masked nodes included" }),
+    node_latency_ms: z
+      .array(z.number().nullable())
+      .openapi({ description: "Completion time of the task on each node (null where the node is unreachable)" }),
     valid_nodes: z.array(z.number().int()),
     results: z.array(CompareEntrySchema),
-    baselines: z.record(z.enum(BASELINE_NAMES), z.string()).openapi({ description: "What each baseline does" }),
+    baselines: z.record(z.enum(HEURISTIC_NAMES), z.string()).openapi({ description: "What each baseline does" }),
     seed: z.number().int(),
     step: z.number().int(),
     processing_time_ms: z.number(),

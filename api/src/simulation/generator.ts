@@ -4,7 +4,7 @@
  */
 import { Mulberry32 } from "./prng.js";
 import * as spec from "./spec.js";
-import type { NetworkState, NodeState } from "./types.js";
+import type { GeneratedNetwork, GeneratedNode } from "./types.js";
 
 export const MIN_NODES = spec.MIN_NODES;
 export const MAX_NODES = spec.MAX_GENERATED_NODES;
@@ -42,7 +42,7 @@ function nearest(points: readonly Point[], origin: Point, exclude: readonly numb
 const GENERATED_FIELDS = ["cpu_util", "mem_util", "energy", "latency", "bandwidth"] as const;
 
 /** A network {nodes, edges} in the API's format. Node order: sensors, then fog, then cloud. */
-export function generateNetwork(numNodes: number, seed: number): NetworkState {
+export function generateNetwork(numNodes: number, seed: number): GeneratedNetwork {
   const rng = new Mulberry32(seed);
   const [nSensor, nFog, nCloud] = tierCounts(numNodes);
   const fog0 = nSensor;
@@ -65,10 +65,10 @@ export function generateNetwork(numNodes: number, seed: number): NetworkState {
     sensorPos.push([x, y]);
   }
 
-  const nodes: NodeState[] = [];
+  const nodes: GeneratedNode[] = [];
   for (const t of nodeTypes) {
     const r = spec.NODE_RANGES[t];
-    const node = {} as NodeState;
+    const node = {} as GeneratedNode;
     for (const field of GENERATED_FIELDS) {
       const [lo, hi] = r[field];
       node[field] = lo + (hi - lo) * rng.next();

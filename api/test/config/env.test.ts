@@ -7,8 +7,9 @@ describe("loadConfig", () => {
     expect(c.PORT).toBe(8000);
     expect(c.HOST).toBe("127.0.0.1");
     expect(c.MODELS_DIR).toBe(DEFAULT_MODELS_DIR);
-    expect(c.MAX_NODES).toBe(1000);
+    expect(c.MAX_NODES).toBe(10_000);
     expect(c.MAX_BATCH).toBe(1024);
+    expect(c.MAX_BATCH_NODES).toBe(250_000);
     expect(c.BODY_LIMIT).toBe(32 * 1024 * 1024);
     expect(c.CORS_ORIGINS).toEqual(["*"]);
     expect(c.API_KEYS).toEqual([]);
@@ -25,6 +26,7 @@ describe("loadConfig", () => {
       MODELS_DIR: "/tmp/m",
       MAX_NODES: "50",
       MAX_BATCH: "8",
+      MAX_BATCH_NODES: "5000",
       BODY_LIMIT: "2mb",
       CORS_ORIGINS: "http://a.example, http://b.example",
       API_KEYS: "k1,k2",
@@ -38,6 +40,7 @@ describe("loadConfig", () => {
       MODELS_DIR: "/tmp/m",
       MAX_NODES: 50,
       MAX_BATCH: 8,
+      MAX_BATCH_NODES: 5000,
       BODY_LIMIT: 2 * 1024 * 1024,
       CORS_ORIGINS: ["http://a.example", "http://b.example"],
       API_KEYS: ["k1", "k2"],
@@ -57,6 +60,7 @@ describe("loadConfig", () => {
     ["PORT", "-1"],
     ["MAX_NODES", "1"],
     ["MAX_BATCH", "0"],
+    ["MAX_BATCH_NODES", "1"],
     ["BODY_LIMIT", "lots"],
     ["BODY_LIMIT", "10b"],
     ["LOG_LEVEL", "verbose"],

@@ -8,14 +8,21 @@ export const FIXTURES_DIR = join(REPO_ROOT, "models", "fixtures");
 
 export interface FixtureCase {
   description?: string;
-  request: { network_state: NetworkState; task?: Record<string, number> };
-  tensors: { x: number[][][] | number[][]; adj: number[][][] | number[][]; mask: number[][] | number[] };
+  request: { network_state: NetworkState; task?: Record<string, number>; load?: number };
+  /** the exact inputs fed to the graph, batch of 1 */
+  tensors: {
+    x: number[][][];
+    parent: number[][];
+    edge_attr: number[][][];
+    mask: number[][];
+    link_index: number[][];
+    link_attr: number[][];
+  };
   expected: {
-    scores: number[] | number[][];
-    probs: number[] | number[][];
-    value?: number | number[] | null;
+    scores: number[][];
+    probs: number[][];
+    value?: number[] | null;
     selected_node: number;
-    node_costs: number[] | number[][];
   };
 }
 
@@ -34,7 +41,7 @@ export function exportedModels(dir = DEFAULT_MODELS_DIR): string[] {
     .sort();
 }
 
-/** Model fixture files: models/fixtures/<model>.json shaped {model, cases} (networks.json is not one). */
+/** Model fixture files: models/fixtures/<model>.json shaped {model, cases} (networks.json, simulation.json and episodes.json are not). */
 export function fixtureNames(): string[] {
   if (!existsSync(FIXTURES_DIR)) return [];
   return readdirSync(FIXTURES_DIR)

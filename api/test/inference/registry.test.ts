@@ -8,15 +8,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_MODELS_DIR } from "../../src/config/env.js";
-import { ModelLoadError, ModelRegistry } from "../../src/inference/registry.js";
+import { CONTRACT_INPUTS, ModelLoadError, ModelRegistry } from "../../src/inference/registry.js";
 import { prepareNetwork, packGroup } from "../../src/inference/tensors.js";
 import { silentLogger } from "../../src/observability/logger.js";
 import { generateNetwork } from "../../src/simulation/generator.js";
 import * as spec from "../../src/simulation/spec.js";
 import { exportedModels, HAS_MODELS } from "../helpers/fixtures.js";
+import { midEpisode } from "../helpers/networks.js";
 
 const sha = (b: Buffer | string) => createHash("sha256").update(b).digest("hex");
-const features = spec.FEATURES.map((name) => ({ name }));
+const features = spec.NODE_FEATURES.map((name) => ({ name }));
+const edge_features = spec.EDGE_FEATURES.map((name) => ({ name }));
 
 function dirWith(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(join(tmpdir(), "api-reg-"));
@@ -56,12 +58,14 @@ describe("ModelRegistry load failures", () => {
   it.each([
     ["invalid manifest JSON", { "m.json": "{nope", "m.onnx": garbage }, /not valid JSON/],
     ["manifest without features", { "m.json": JSON.stringify({ name: "m", version: "1" }), "m.onnx": garbage }, /invalid: features/],
-    ["manifest naming another model", { "m.json": JSON.stringify({ name: "other", version: "1", features, sha256: sha(garbage) }), "m.onnx": garbage }, /names model 'other'/],
-    ["feature list the API cannot build", { "m.json": JSON.stringify({ name: "m", version: "1", features: features.slice(1), sha256: sha(garbage) }), "m.onnx": garbage }, /differ/],
-    ["no sha256", { "m.json": JSON.stringify({ name: "m", version: "1", features }), "m.onnx": garbage }, /no sha256/],
-    ["sha256 mismatch", { "m.json": JSON.stringify({ name: "m", version: "1", features, sha256: sha("other bytes") }), "m.onnx": garbage }, /sha256 mismatch/],
-    ["bytes onnxruntime cannot parse", { "m.json": JSON.stringify({ name: "m", version: "1", features, sha256: sha(garbage) }), "m.onnx": garbage }, /onnxruntime could not load/],
-    ["missing .onnx", { "m.json": JSON.stringify({ name: "m", version: "1", features, sha256: sha(garbage) }) }, /not found/],
+    ["manifest naming another model", { "m.json": JSON.stringify({ name: "other", version: "1", features, edge_features, sha256: sha(garbage) }), "m.onnx": garbage }, /names model 'other'/],
+    ["feature list the API cannot build", { "m.json": JSON.stringify({ name: "m", version: "1", features: features.slice(1), edge_features, sha256: sha(garbage) }), "m.onnx": garbage }, /differ/],
+    ["a contract v1 manifest (no edge_features)", { "m.json": JSON.stringify({ name: "m", version: "1", features, sha256: sha(garbage) }), "m.onnx": garbage }, /no edge_features/],
+    ["edge features the API cannot build", { "m.json": JSON.stringify({ name: "m", version: "1", features, edge_features: edge_features.slice(1), sha256: sha(garbage) }), "m.onnx": garbage }, /edge_features .* differ/],
+    ["no sha256", { "m.json": JSON.stringify({ name: "m", version: "1", features, edge_features }), "m.onnx": garbage }, /no sha256/],
+    ["sha256 mismatch", { "m.json": JSON.stringify({ name: "m", version: "1", features, edge_features, sha256: sha("other bytes") }), "m.onnx": garbage }, /sha256 mismatch/],
+    ["bytes onnxruntime cannot parse", { "m.json": JSON.stringify({ name: "m", version: "1", features, edge_features, sha256: sha(garbage) }), "m.onnx": garbage }, /onnxruntime could not load/],
+    ["missing .onnx", { "m.json": JSON.stringify({ name: "m", version: "1", features, edge_features, sha256: sha(garbage) }) }, /not found/],
   ])("%s", async (_, files, reason) => {
     expect(await loadError(dirWith(files as Record<string, string | Buffer>), "m")).toMatch(reason);
   });
@@ -76,13 +80,23 @@ describe("ModelRegistry load failures", () => {
 });
 
 describe.skipIf(!HAS_MODELS)("ModelRegistry with the exported models", () => {
-  it.each(exportedModels())("%s loads, verifies and runs B in {1, 64}, N in {2, 20, 200}", async (name) => {
+  it.each(exportedModels())("%s loads, verifies, feeds the inputs its graph declares and runs B in {1, 64}, N in {2, 20, 200}", async (name) => {
     const r = registry(DEFAULT_MODELS_DIR);
     const m = await r.load(name);
     expect(m.sha256).toBe(sha(readFileSync(m.onnxPath)));
+    expect(m.inputs).toEqual(expect.arrayContaining(["x", "mask"]));
+    for (const input of m.inputs) expect(CONTRACT_INPUTS).toContain(input);
     for (const n of [2, 20, 200]) {
       for (const b of [1, 64]) {
-        const preps = Array.from({ length: b }, (_, i) => prepareNetwork(generateNetwork(n, i)));
+        // idle networks and mid-episode ones (node and link backlogs), and a 2-node network without links
+        const preps = Array.from({ length: b }, (_, i) => {
+          if (n === 2 && i === 0) return prepareNetwork({ nodes: generateNetwork(2, i).nodes, edges: [] });
+          if (i % 2) {
+            const mid = midEpisode(n, i, 0.9, 20);
+            return prepareNetwork(mid.network_state, mid.task, mid.load);
+          }
+          return prepareNetwork(generateNetwork(n, i));
+        });
         const out = await m.run(packGroup(preps, n));
         expect(out.probs.length).toBe(b * n);
         for (let k = 0; k < b; k++) {
@@ -90,10 +104,10 @@ describe.skipIf(!HAS_MODELS)("ModelRegistry with the exported models", () => {
           for (let i = 0; i < n; i++) {
             const p = out.probs[k * n + i]!;
             expect(Number.isNaN(p)).toBe(false);
-            if (!preps[k]!.place.valid[i]) expect(p).toBeLessThan(1e-6);
+            if (!preps[k]!.out.valid[i]) expect(p).toBeLessThan(1e-6);
             sum += p;
           }
-          expect(sum).toBeCloseTo(1, 4);
+          expect(sum).toBeCloseTo(preps[k]!.out.validCount > 0 ? 1 : 0, 4);
         }
       }
     }

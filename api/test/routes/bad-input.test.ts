@@ -61,6 +61,9 @@ const CASES: Case[] = [
   { name: "energy negative", path: "/predict", body: withNode(0, { energy: -1 }), status: 422, error: "validation_error", issuePath: "network_state.nodes[0].energy" },
   { name: "bandwidth zero", path: "/predict", body: withNode(3, { bandwidth: 0 }), status: 422, error: "validation_error", issuePath: "network_state.nodes[3].bandwidth" },
   { name: "queue_len negative", path: "/predict", body: withNode(0, { queue_len: -2 }), status: 422, error: "validation_error", issuePath: "network_state.nodes[0].queue_len" },
+  { name: "backlog_ms negative", path: "/predict", body: withNode(2, { backlog_ms: -1 }), status: 422, error: "validation_error", issuePath: "network_state.nodes[2].backlog_ms" },
+  { name: "backlog_ms above 1e9", path: "/predict", body: withNode(2, { backlog_ms: 2e9 }), status: 422, error: "validation_error", issuePath: "network_state.nodes[2].backlog_ms" },
+  { name: "backlog_ms as a string", path: "/predict", body: withNode(1, { backlog_ms: "5" }), status: 422, error: "validation_error", issuePath: "network_state.nodes[1].backlog_ms" },
   { name: "node_type 3", path: "/predict", body: withNode(0, { node_type: 3 }), status: 422, error: "validation_error", issuePath: "network_state.nodes[0].node_type" },
   { name: "node_type 1.5", path: "/predict", body: withNode(0, { node_type: 1.5 }), status: 422, error: "validation_error", issuePath: "network_state.nodes[0].node_type" },
   { name: "latency 1e400 (parses to Infinity)", path: "/predict", body: JSON.stringify(withNode(0, { latency: 1 })).replace('"latency":1', '"latency":1e400'), status: 422, error: "validation_error", issuePath: "network_state.nodes[0].latency" },
@@ -70,6 +73,17 @@ const CASES: Case[] = [
   { name: "negative edge index", path: "/predict", body: withEdges([[-1, 2]]), status: 422, error: "validation_error", issuePath: "network_state.edges[0][0]" },
   { name: "edge with one end", path: "/predict", body: withEdges([[1]]), status: 422, error: "validation_error", issuePath: "network_state.edges[0]" },
   { name: "fractional edge index", path: "/predict", body: withEdges([[0.5, 1]]), status: 422, error: "validation_error", issuePath: "network_state.edges[0][0]" },
+  { name: "edge with three ends", path: "/predict", body: withEdges([[0, 1, 2]]), status: 422, error: "validation_error", issuePath: "network_state.edges[0]" },
+  { name: "edge as a string", path: "/predict", body: withEdges(["0-1"]), status: 422, error: "validation_error", issuePath: "network_state.edges[0]" },
+  { name: "edge object with an unknown key", path: "/predict", body: withEdges([{ source: 0, target: 1, weight: 3 }]), status: 422, error: "validation_error", issuePath: "network_state.edges[0]" },
+  { name: "edge object without target", path: "/predict", body: withEdges([[0, 1], { source: 0 }]), status: 422, error: "validation_error", issuePath: "network_state.edges[1].target" },
+  { name: "edge object with capacity 0", path: "/predict", body: withEdges([{ source: 0, target: 1, capacity_mbps: 0 }]), status: 422, error: "validation_error", issuePath: "network_state.edges[0].capacity_mbps" },
+  { name: "edge object with negative backlog", path: "/predict", body: withEdges([{ source: 0, target: 1, backlog_ms: -3 }]), status: 422, error: "validation_error", issuePath: "network_state.edges[0].backlog_ms" },
+  { name: "edge object to a missing node", path: "/predict", body: withEdges([{ source: 0, target: 9 }]), status: 422, error: "validation_error", issuePath: "network_state.edges[0]" },
+  { name: "edge object self-loop", path: "/predict", body: withEdges([{ source: 3, target: 3, backlog_ms: 1 }]), status: 422, error: "validation_error", issuePath: "network_state.edges[0]" },
+  { name: "load above 2", path: "/predict", body: { ...ok, load: 2.5 }, status: 422, error: "validation_error", issuePath: "load" },
+  { name: "load negative", path: "/predict", body: { ...ok, load: -0.1 }, status: 422, error: "validation_error", issuePath: "load" },
+  { name: "load as a string", path: "/predict", body: { ...ok, load: "high" }, status: 422, error: "validation_error", issuePath: "load" },
   { name: "a single node", path: "/predict", body: { network_state: { nodes: [nodes[0]], edges: [] } }, status: 422, error: "validation_error", issuePath: "network_state.nodes" },
   { name: "more nodes than MAX_NODES", path: "/predict", body: { network_state: generateNetwork(13, 1) }, status: 422, error: "validation_error", issuePath: "network_state.nodes" },
   { name: "task source out of range", path: "/predict", body: { ...ok, task: { source: 6 } }, status: 422, error: "validation_error", issuePath: "task.source" },
@@ -83,14 +97,25 @@ const CASES: Case[] = [
   { name: "batch: bad node in the 2nd network", path: "/batch-predict", body: { network_states: [net, withNode(4, { mem_util: 2 }).network_state] }, status: 422, error: "validation_error", issuePath: "network_states[1].nodes[4].mem_util" },
   { name: "batch: tasks length mismatch", path: "/batch-predict", body: { network_states: [net, net], tasks: [{}] }, status: 422, error: "validation_error", issuePath: "tasks" },
   { name: "batch: task source out of range", path: "/batch-predict", body: { network_states: [net, net], tasks: [{}, { source: 99 }] }, status: 422, error: "validation_error", issuePath: "tasks[1].source" },
+  { name: "batch: loads length mismatch", path: "/batch-predict", body: { network_states: [net, net], loads: [0.5] }, status: 422, error: "validation_error", issuePath: "loads" },
+  { name: "batch: a load out of range", path: "/batch-predict", body: { network_states: [net, net], loads: [0.5, 3] }, status: 422, error: "validation_error", issuePath: "loads[1]" },
+  { name: "batch: more nodes in total than MAX_BATCH_NODES", path: "/batch-predict", body: { network_states: [net, net, net, net] }, status: 422, error: "validation_error", issuePath: "network_states" },
+  { name: "batch: bad edge object in the 2nd network", path: "/batch-predict", body: { network_states: [net, withEdges([{ source: 0, target: 1, capacity_mbps: -1 }]).network_state] }, status: 422, error: "validation_error", issuePath: "network_states[1].edges[0].capacity_mbps" },
   { name: "batch: unknown model", path: "/batch-predict", body: { network_states: [net], model_type: "nope" }, status: 404, error: "model_not_found" },
   { name: "compare: no node can take the task", path: "/compare", body: dead, status: 422, error: "no_valid_node" },
   { name: "compare: seed above uint32", path: "/compare", body: { ...ok, seed: 2 ** 33 }, status: 422, error: "validation_error", issuePath: "seed" },
+  { name: "compare: load out of range", path: "/compare", body: { ...ok, load: 9 }, status: 422, error: "validation_error", issuePath: "load" },
   { name: "generate: num_nodes 1", path: "/networks/generate", body: { num_nodes: 1 }, status: 422, error: "validation_error", issuePath: "num_nodes" },
   { name: "generate: num_nodes 1001", path: "/networks/generate", body: { num_nodes: 1001 }, status: 422, error: "validation_error", issuePath: "num_nodes" },
   { name: "generate: num_nodes as a string", path: "/networks/generate", body: { num_nodes: "20" }, status: 422, error: "validation_error", issuePath: "num_nodes" },
   { name: "generate: negative seed", path: "/networks/generate", body: { num_nodes: 20, seed: -1 }, status: 422, error: "validation_error", issuePath: "seed" },
   { name: "mock network: negative num_edges", path: "/generate-mock-network", body: { num_nodes: 10, num_edges: -5 }, status: 422, error: "validation_error", issuePath: "num_edges" },
+  { name: "generate: load 0", path: "/networks/generate", body: { num_nodes: 20, load: 0 }, status: 422, error: "validation_error", issuePath: "load" },
+  { name: "generate: load above 2", path: "/networks/generate", body: { num_nodes: 20, load: 2.1 }, status: 422, error: "validation_error", issuePath: "load" },
+  { name: "generate: warmup_tasks above MAX_WARMUP_TASKS", path: "/networks/generate", body: { num_nodes: 20, warmup_tasks: 5001 }, status: 422, error: "validation_error", issuePath: "warmup_tasks" },
+  { name: "generate: warmup_tasks x num_nodes too large", path: "/networks/generate", body: { num_nodes: 1000, warmup_tasks: 2001 }, status: 422, error: "validation_error", issuePath: "warmup_tasks" },
+  { name: "generate: negative warmup_tasks", path: "/networks/generate", body: { num_nodes: 20, warmup_tasks: -1 }, status: 422, error: "validation_error", issuePath: "warmup_tasks" },
+  { name: "mock network: warmup_tasks too large", path: "/generate-mock-network", body: { num_nodes: 10, warmup_tasks: 9999 }, status: 422, error: "validation_error", issuePath: "warmup_tasks" },
   { name: "load: unknown model", path: "/models/nope/load", body: undefined, status: 404, error: "model_not_found" },
   { name: "load: invalid name", path: "/models/a%20b/load", body: undefined, status: 422, error: "validation_error", issuePath: "name" },
   { name: "load: broken files on disk", path: "/models/broken/load", body: undefined, status: 422, error: "model_load_failed" },
@@ -106,7 +131,7 @@ describe("bad input table", () => {
     const dir = mkdtempSync(join(tmpdir(), "api-bad-"));
     writeFileSync(join(dir, "broken.json"), JSON.stringify({ name: "broken" }));
     writeFileSync(join(dir, "broken.onnx"), "not an onnx file");
-    ({ app } = await makeApp({ MODELS_DIR: dir, MAX_NODES: "12", MAX_BATCH: "4" }));
+    ({ app } = await makeApp({ MODELS_DIR: dir, MAX_NODES: "12", MAX_BATCH: "4", MAX_BATCH_NODES: "20" }));
   });
 
   it("has at least 30 cases", () => expect(CASES.length).toBeGreaterThanOrEqual(30));

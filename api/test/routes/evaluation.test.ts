@@ -1,12 +1,26 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_EVAL_PATH } from "../../src/config/env.js";
 import { call, expectErrorShape, makeApp } from "../helpers/app.js";
-import { existsSync } from "node:fs";
 
-const row = { policy: "hybrid", kind: "learned", num_nodes: 20, mean_reward: 1.5, std_reward: 0.2, deadline_met_rate: 0.9, mean_latency_ms: 120 };
+const row = {
+  policy: "hybrid",
+  kind: "learned",
+  num_nodes: 20,
+  load: 0.7,
+  episodes: 100,
+  mean_return: -150.5,
+  std_return: 20.2,
+  diff_vs_greedy: [12.5, 3.1, 21.9],
+  normalized_score: 0.42,
+  deadline_met_rate: 0.9,
+  mean_latency_ms: 120,
+  decision_ms: 0.21,
+};
+const ablation = { policy: "hybrid", variant: "no_link_state", num_nodes: 20, load: 0.7, mean_return: -160, diff_vs_greedy: [2, -1, 5] };
+const report = { seed: 42, episodes: 100, tasks_per_episode: 200, results: [row, { ...row, policy: "greedy", kind: "baseline", normalized_score: null, mean_latency_ms: null }], ablations: [ablation] };
 
 function evalFile(content: unknown): string {
   const dir = mkdtempSync(join(tmpdir(), "api-eval-"));
@@ -16,19 +30,30 @@ function evalFile(content: unknown): string {
 }
 
 describe("GET /evaluation", () => {
-  it("returns a valid report", async () => {
-    const report = { seed: 42, episodes: 100, results: [row, { ...row, policy: "greedy_oracle", kind: "baseline" }] };
+  it("returns a valid report, nulls included", async () => {
     const { app } = await makeApp({ EVAL_PATH: evalFile(report) }, { load: false });
     const r = await call(app, "GET", "/evaluation");
-    expect(r.status).toBe(200);
+    expect(r.status, r.text).toBe(200);
     expect(r.json).toEqual(report);
+  });
+
+  it("a report without ablations serves an empty list", async () => {
+    const { app } = await makeApp({ EVAL_PATH: evalFile({ ...report, ablations: undefined }) }, { load: false });
+    const r = await call(app, "GET", "/evaluation");
+    expect(r.status).toBe(200);
+    expect(r.json.ablations).toEqual([]);
   });
 
   it.each([
     ["a missing file", null],
     ["invalid JSON", "{"],
-    ["a row without mean_reward", { seed: 1, episodes: 10, results: [{ ...row, mean_reward: undefined }] }],
-    ["a bad kind", { seed: 1, episodes: 10, results: [{ ...row, kind: "magic" }] }],
+    ["NaN in the file", JSON.stringify(report).replace('"mean_return":-150.5', '"mean_return":NaN')],
+    ["a row without mean_return", { ...report, results: [{ ...row, mean_return: undefined }] }],
+    ["a v1 row (mean_reward)", { ...report, results: [{ policy: "dqn", kind: "learned", num_nodes: 20, mean_reward: 1, std_reward: 0, deadline_met_rate: 1, mean_latency_ms: 1 }] }],
+    ["a bad kind", { ...report, results: [{ ...row, kind: "magic" }] }],
+    ["diff_vs_greedy with two numbers", { ...report, results: [{ ...row, diff_vs_greedy: [1, 2] }] }],
+    ["no tasks_per_episode", { ...report, tasks_per_episode: undefined }],
+    ["a bad ablation", { ...report, ablations: [{ ...ablation, variant: 3 }] }],
   ])("503 with a clear error for %s", async (_, content) => {
     const path = content === null ? "/nonexistent/eval.json" : evalFile(content);
     const { app } = await makeApp({ EVAL_PATH: path }, { load: false });
@@ -42,5 +67,8 @@ describe("GET /evaluation", () => {
     const r = await call(app, "GET", "/evaluation");
     expect(r.status, r.text).toBe(200);
     expect(r.json.results.length).toBeGreaterThan(0);
+    const file = JSON.parse(readFileSync(DEFAULT_EVAL_PATH, "utf8"));
+    expect(r.json.results).toEqual(file.results);
+    expect(r.json.results.some((x: { policy: string }) => x.policy === "greedy")).toBe(true);
   });
 });

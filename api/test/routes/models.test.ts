@@ -42,7 +42,7 @@ describe.skipIf(!HAS_MODELS)("model details and reload", () => {
     const manifest = JSON.parse(readFileSync(join(DEFAULT_MODELS_DIR, `${name}.json`), "utf8"));
     expect(r.json.manifest).toEqual(manifest);
     expect(r.json).toMatchObject({ name, model_type: name, loaded: true, version: String(manifest.version) });
-    expect(r.json.inputs.map((i: { name: string }) => i.name)).toEqual(expect.arrayContaining(["x", "adj", "mask"]));
+    expect(r.json.inputs.map((i: { name: string }) => i.name)).toEqual(expect.arrayContaining(["x", "edge_attr", "mask"]));
   });
 
   it("reload success swaps in the model from disk", async () => {

@@ -1,8 +1,10 @@
 /** /predict and /batch-predict against the exported models (skipped until models/onnx has one). */
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateNetwork } from "../../src/simulation/generator.js";
+import * as spec from "../../src/simulation/spec.js";
 import { call, expectErrorShape, makeApp, type TestApp } from "../helpers/app.js";
 import { exportedModels, HAS_MODELS } from "../helpers/fixtures.js";
+import { joinedNetwork, midEpisode } from "../helpers/networks.js";
 
 const models = exportedModels();
 
@@ -31,6 +33,60 @@ describe.skipIf(!HAS_MODELS)("POST /predict", () => {
     expect(sum).toBeCloseTo(1, 4);
     expect(p.processing_time_ms).toBeGreaterThanOrEqual(0);
     expect(p.task).toEqual({ source: 0, cpu_mcycles: 500, mem_mb: 128, data_kb: 200, deadline_ms: 500 });
+    expect(p.load).toBe(spec.DEFAULT_LOAD);
+  });
+
+  it.each(models)("%s: a mid-episode network (node and link backlogs, load)", async (model) => {
+    const mid = midEpisode(40, 3, 0.9);
+    const r = await call(app, "POST", "/predict", { ...mid, model_type: model });
+    expect(r.status, r.text).toBe(200);
+    expect(r.json.task).toEqual(mid.task);
+    expect(r.json.load).toBe(mid.load);
+    expect(r.json.valid_nodes).toContain(r.json.selected_node);
+  });
+
+  it("the load and the link backlogs reach the model", async () => {
+    const mid = midEpisode(30, 8, 0.9);
+    const name = models.includes("hybrid") ? "hybrid" : models[0];
+    const base = (await call(app, "POST", "/predict", { ...mid, model_type: name })).json;
+    const lighter = (await call(app, "POST", "/predict", { ...mid, load: 0.1, model_type: name })).json;
+    expect(lighter.load).toBe(0.1);
+    expect(lighter.q_values).not.toEqual(base.q_values);
+    const idleLinks = { ...mid.network_state, edges: mid.network_state.edges.map((e) => ({ ...(e as object), backlog_ms: 0 })) };
+    const idle = (await call(app, "POST", "/predict", { ...mid, network_state: idleLinks, model_type: name })).json;
+    expect(idle.q_values).not.toEqual(base.q_values);
+  });
+
+  it("old requests (queue_len, [s, t] edges) and new ones (backlog_ms, edge objects) mix in one network", async () => {
+    const net = generateNetwork(12, 4);
+    const mixed = {
+      nodes: net.nodes.map((nd, i) => (i % 2 ? { ...nd, backlog_ms: 40 * i } : nd)),
+      edges: net.edges.map(([s, t], k) => (k % 3 === 0 ? { source: s, target: t, capacity_mbps: 80, backlog_ms: 12 } : [s, t])),
+    };
+    const r = await call(app, "POST", "/predict", { network_state: mixed, model_type: models[0], load: 0.75 });
+    expect(r.status, r.text).toBe(200);
+  });
+
+  it.each(models)("%s: a 10,000-node network in one /predict: probs sum to 1 over valid nodes, no NaN", async (model) => {
+    const net = joinedNetwork();
+    const body = JSON.stringify({ network_state: net, model_type: model, task: { source: 0 } });
+    expect(body.length).toBeGreaterThan(1_500_000);
+    const r = await call(app, "POST", "/predict", body);
+    expect(r.status, r.text.slice(0, 300)).toBe(200);
+    const p = r.json;
+    expect(p.q_values).toHaveLength(10_000);
+    expect(p.valid_nodes.length).toBeGreaterThan(1000);
+    let sum = 0;
+    for (let i = 0; i < 10_000; i++) {
+      const v = p.node_scores[String(i)];
+      expect(Number.isNaN(v)).toBe(false);
+      sum += v;
+    }
+    let valid = 0;
+    for (const i of p.valid_nodes) valid += p.node_scores[String(i)];
+    expect(valid).toBeCloseTo(1, 3);
+    expect(sum).toBeCloseTo(1, 3);
+    expect(p.valid_nodes).toContain(p.selected_node);
   });
 
   it("the same request twice gives the same answer", async () => {
@@ -62,7 +118,7 @@ describe.skipIf(!HAS_MODELS)("POST /predict", () => {
 
   it("422 no_valid_node when no node can take the task", async () => {
     const net = generateNetwork(8, 1);
-    const dead = { nodes: net.nodes.map((n) => ({ ...n, queue_len: 60 })), edges: net.edges };
+    const dead = { nodes: net.nodes.map((n) => ({ ...n, backlog_ms: 6000 })), edges: net.edges };
     const r = await call(app, "POST", "/predict", { network_state: dead, model_type: models[0] });
     expect(r.status).toBe(422);
     expectErrorShape(r);
@@ -104,12 +160,31 @@ describe.skipIf(!HAS_MODELS)("POST /batch-predict", () => {
     }
   });
 
-  it("applies `task` to every network and `tasks` one by one", async () => {
+  it("applies `task`/`load` to every network and `tasks`/`loads` one by one", async () => {
     const nets = [generateNetwork(12, 1), generateNetwork(12, 2)];
-    const a = await call(app, "POST", "/batch-predict", { network_states: nets, model_type: models[0], task: { source: 2 } });
+    const a = await call(app, "POST", "/batch-predict", { network_states: nets, model_type: models[0], task: { source: 2 }, load: 0.8 });
     expect(a.json.predictions.map((p: { task: { source: number } }) => p.task.source)).toEqual([2, 2]);
-    const b = await call(app, "POST", "/batch-predict", { network_states: nets, model_type: models[0], tasks: [{ source: 1 }, { source: 4 }] });
+    expect(a.json.predictions.map((p: { load: number }) => p.load)).toEqual([0.8, 0.8]);
+    const b = await call(app, "POST", "/batch-predict", { network_states: nets, model_type: models[0], tasks: [{ source: 1 }, { source: 4 }], loads: [0.3, 1.2] });
     expect(b.json.predictions.map((p: { task: { source: number } }) => p.task.source)).toEqual([1, 4]);
+    expect(b.json.predictions.map((p: { load: number }) => p.load)).toEqual([0.3, 1.2]);
+  });
+
+  it("mid-episode networks in a batch match /predict one by one", async () => {
+    const mids = [midEpisode(20, 1), midEpisode(20, 2), midEpisode(25, 3)];
+    const r = await call(app, "POST", "/batch-predict", {
+      network_states: mids.map((m) => m.network_state),
+      tasks: mids.map((m) => m.task),
+      loads: mids.map((m) => m.load),
+      model_type: models[0],
+    });
+    expect(r.status, r.text).toBe(200);
+    expect(r.json.onnx_runs).toBe(1);
+    for (let i = 0; i < mids.length; i++) {
+      const single = (await call(app, "POST", "/predict", { ...mids[i], model_type: models[0] })).json;
+      expect(r.json.predictions[i].selected_node).toBe(single.selected_node);
+      expect(r.json.predictions[i].load).toBe(mids[i]!.load);
+    }
   });
 
   it("422 names the network where no node can take the task", async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { generateNetwork, tierCounts } from "../../src/simulation/generator.js";
-import { buildCsr, componentCount } from "../../src/simulation/graph.js";
+import { routes } from "../../src/simulation/routing.js";
 import type { NetworkState } from "../../src/simulation/types.js";
 import { networkFixture } from "../helpers/fixtures.js";
 
@@ -37,7 +37,8 @@ describe("generateNetwork", () => {
         expect(pa < a || (pa === a && pb < b)).toBe(true);
       }
     }
-    expect(componentCount(buildCsr(n, net.edges))).toBe(1);
+    // connected: every node is reachable from node 0
+    expect(Array.from(routes(net, 0).tree.depth).every((d) => d >= 0)).toBe(true);
   });
 
   it("rejects sizes outside 2-1000", () => {

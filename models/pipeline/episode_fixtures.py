@@ -1,0 +1,80 @@
+"""Parity fixture of the environment dynamics for the TypeScript mirror (api/src/simulation/arrivals.ts and
+dynamics.ts): models/fixtures/episodes.json.
+
+Each run is a generated network (edgesim.generator, the run's seed), its arrival stream (edgesim.arrivals, the same
+seed) and the greedy warm-up of edgesim.episodes.EdgeSim: `warmup` arrivals placed by greedy, then time advances to
+the next arrival. The fixture records the stream, greedy's choices and the state at that arrival (node backlogs,
+link backlogs, energy), which is what POST /networks/generate {num_nodes, seed, load, warmup_tasks} returns.
+
+Run from models/: /usr/bin/python3 -m pipeline.episode_fixtures
+"""
+
+import json
+from pathlib import Path
+
+import torch
+
+from edgesim.arrivals import arrival_stream
+from edgesim.episodes import EdgeSim, greedy_action
+from edgesim.generator import generate_network
+
+OUT = Path(__file__).resolve().parents[1] / "fixtures" / "episodes.json"
+MAX_BYTES = 600_000
+# (num_nodes, seed, load, warmup): a network without sensors (2 nodes: every node is a source), the default warm-up
+# of small networks (50), long runs at high load, an overloaded one where greedy drops tasks, and a larger network.
+RUNS = ((2, 5, 0.9, 30), (6, 1, 0.9, 50), (12, 3, 1.8, 400), (20, 42, 0.6, 120), (50, 7, 0.9, 250), (200, 2024, 0.8, 200))
+_TASK = ("gap_ms", "source", "cpu_mcycles", "mem_mb", "data_kb", "deadline_ms", "burst", "hot", "load")
+
+
+def run(n: int, seed: int, load: float, warmup: int) -> dict:
+    net = generate_network(n, seed)
+    stream = arrival_stream(net, load, seed, warmup + 1)
+    sim = EdgeSim([net], [load], [seed], tasks=0, warmup=warmup)
+    # EdgeSim.reset, step by step, to record greedy's choices (-1 = dropped: no valid node)
+    sim.state = sim.initial.clone()
+    sim.k = 0
+    sim._arrive()
+    actions = []
+    while sim.k < warmup:
+        a = greedy_action(sim.out)
+        placed = bool(sim._place(a)[0])
+        actions.append(int(a[0]) if placed else -1)
+        sim.k += 1
+        sim._arrive()
+    check = EdgeSim([net], [load], [seed], tasks=0, warmup=warmup)
+    check.reset()
+    for f in ("backlog", "link_backlog", "energy"):
+        assert torch.equal(getattr(check.state, f), getattr(sim.state, f)), f
+    m = len(net["edges"])
+    return {
+        "num_nodes": n, "seed": seed, "load": load, "warmup_tasks": warmup,
+        "stream": [{k: (bool(t[k]) if k == "burst" else t[k]) for k in _TASK} for t in stream],
+        "actions": actions,
+        "next_task": {k: (int(sim.task[k][0]) if k in ("source", "hot") else bool(sim.task[k][0]) if k == "burst"
+                          else float(sim.task[k][0])) for k in _TASK},
+        "backlog": sim.state.backlog[0].tolist(),
+        "link_backlog": sim.state.link_backlog[0, :m].tolist(),
+        "energy": sim.state.energy[0].tolist(),
+    }
+
+
+def write_episode_fixture(path: Path = OUT) -> list[dict]:
+    runs = [run(*r) for r in RUNS]
+    doc = {"description": "environment dynamics parity runs: edgesim.arrivals.arrival_stream and the greedy warm-up of "
+                          "edgesim.episodes.EdgeSim (written by models/pipeline/episode_fixtures.py)",
+           "runs": runs}
+    text = json.dumps(doc, allow_nan=False, separators=(",", ":")) + "\n"
+    assert len(text) <= MAX_BYTES, f"episodes.json would be {len(text)} bytes"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    for r in runs:
+        drops = sum(a < 0 for a in r["actions"])
+        print(f"[episode_fixtures] N={r['num_nodes']} seed={r['seed']} load={r['load']} warmup={r['warmup_tasks']}: "
+              f"{drops} dropped, max backlog {max(r['backlog']):.1f} ms, max link backlog "
+              f"{max(r['link_backlog'] or [0]):.1f} ms")
+    print(f"[episode_fixtures] {len(runs)} runs, {len(text) / 1e3:.0f} kB -> {path}")
+    return runs
+
+
+if __name__ == "__main__":
+    write_episode_fixture()

@@ -1,0 +1,90 @@
+"""Evaluation, export, fixtures, manifests and the model card, on small configurations."""
+
+import json
+import math
+
+import onnx
+import torch
+
+from edgesim import spec
+from pipeline.config import EvalConfig
+from pipeline.evaluate import evaluate, paired
+from pipeline.export import INPUTS, export_onnx, sha256
+from pipeline.fixtures import model_fixture
+from pipeline.manifest import build as build_manifest
+from pipeline.manifest import graph_inputs
+from pipeline.model_card import render
+from pipeline.sim_fixtures import build_requests, expected
+from policies.hybrid import HybridConfig, build
+from policies.networks import QNetwork
+
+SMALL = EvalConfig(episodes=6, sizes=(12,), loads=(0.5, 0.9), planner_episodes={12: 3}, chunk={12: 4})
+
+
+def small_models():
+    torch.manual_seed(0)
+    return {"hybrid": build(HybridConfig(hidden=16)).eval(), "dqn": QNetwork(16, 0.25).eval()}
+
+
+def test_paired_interval():
+    d = torch.tensor([1.0, 2.0, 3.0, 4.0], dtype=torch.float64)
+    mean, lo, hi = paired(d)
+    assert mean == 2.5 and math.isclose(hi - mean, 1.96 * float(d.std()) / 2)
+
+
+def test_evaluation_rows_are_paired_against_greedy_and_normalised_by_the_planner():
+    doc = evaluate(small_models(), SMALL, log=lambda *_: None)
+    assert set(doc) == {"seed", "episodes", "tasks_per_episode", "results", "ablations"}
+    by = {(r["policy"], r["load"]): r for r in doc["results"]}
+    for load in SMALL.loads:
+        g, p = by[("greedy", load)], by[("planner", load)]
+        assert g["diff_vs_greedy"] == [0.0, 0.0, 0.0] and g["normalized_score"] == 0.0
+        assert p["normalized_score"] == 1.0 and p["episodes"] == 3 and g["episodes"] == 6
+        for r in doc["results"]:
+            assert set(r) == {"policy", "kind", "num_nodes", "load", "episodes", "mean_return", "std_return",
+                              "diff_vs_greedy", "normalized_score", "deadline_met_rate", "mean_latency_ms", "decision_ms"}
+            assert r["diff_vs_greedy"][1] <= r["diff_vs_greedy"][0] <= r["diff_vs_greedy"][2]
+            assert 0 <= r["deadline_met_rate"] <= 1 and r["decision_ms"] > 0
+    assert {(a["variant"], a["load"]) for a in doc["ablations"]} == {(v, ld) for v in ("no_link_state", "no_graph") for ld in SMALL.loads}
+    # same streams for every policy: the greedy row equals greedy's own return mean
+    again = evaluate({}, EvalConfig(episodes=6, sizes=(12,), loads=(0.5,), planner_episodes={12: 1}, chunk={12: 6}), log=lambda *_: None)
+    assert {r["policy"]: r["mean_return"] for r in again["results"]}["greedy"] == by[("greedy", 0.5)]["mean_return"]
+
+
+def test_export_declares_the_contract_inputs_and_passes_the_checker(tmp_path):
+    ms = small_models()
+    sha = export_onnx(ms["hybrid"], tmp_path / "h.onnx")
+    g = onnx.load(str(tmp_path / "h.onnx")).graph
+    assert [i.name for i in g.input] == list(INPUTS) and sha == sha256(tmp_path / "h.onnx")
+    export_onnx(ms["dqn"], tmp_path / "d.onnx")  # the node-wise network reads neither links nor the route tree
+    assert [i.name for i in onnx.load(str(tmp_path / "d.onnx")).graph.input] == ["x", "edge_attr", "mask"]
+    for i in g.input:  # no input grows with nodes x nodes
+        dims = [d.dim_param or d.dim_value for d in i.type.tensor_type.shape.dim]
+        assert dims.count("nodes") <= 1
+
+
+def test_model_fixture_replays_the_request_tensors():
+    cases = [{"description": d, "request": r, "expected": expected(r)} for d, r in build_requests()[:6]]
+    fx = model_fixture("hybrid", small_models()["hybrid"], cases)
+    for c in fx["cases"]:
+        n = len(c["request"]["network_state"]["nodes"])
+        assert len(c["tensors"]["x"][0]) == n and len(c["expected"]["probs"][0]) == n
+        assert c["expected"]["selected_node"] in (-1, *range(n))
+
+
+def test_manifest_and_model_card_say_what_was_measured(tmp_path):
+    ms = small_models()
+    doc = evaluate(ms, SMALL, log=lambda *_: None)
+    run = {"steps": 10, "wall_s": 1.0, "curve": [{"step": 10, "episode_return": -1.0}]}
+    export_onnx(ms["hybrid"], tmp_path / "h.onnx")
+    man = build_manifest("hybrid", ms["hybrid"], HybridConfig(hidden=16), "0" * 64, run, doc, graph_inputs(tmp_path / "h.onnx"))
+    assert [i["name"] for i in man["inputs"]] == list(INPUTS)
+    assert [f["name"] for f in man["features"]] == [f[0] for f in spec.NODE_FEATURES]
+    assert [f["name"] for f in man["edge_features"]] == [f[0] for f in spec.EDGE_FEATURES]
+    assert all(r["policy"] == "hybrid" for r in man["evaluation"]["results"])
+    text = render(doc, {"hybrid": man}, tmp_path / "card.md")
+    assert "## Where each policy wins and loses" in text and "no_graph" in text
+    h = [r for r in doc["results"] if r["policy"] == "hybrid"]
+    if any(r["diff_vs_greedy"][2] < 0 for r in h):  # an untrained network: the card must say it loses
+        assert "**hybrid** loses to greedy" in text
+    json.dumps(man, allow_nan=False)
