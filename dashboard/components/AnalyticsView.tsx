@@ -1,21 +1,33 @@
 "use client";
 import { useEffect, useMemo, useState } from "react";
 import { api } from "../lib/client";
+import { colorMap, latencyPercentileTraces, trainingCurveTraces, type TrainingCurve } from "../lib/charts";
 import {
-  colorMap,
+  ablationTable,
+  diffFigure,
+  evalLoads,
   evalPolicies,
   evalSizes,
   evalTable,
-  latencyPercentileTraces,
-  rewardBarTraces,
-  scalingTraces,
-  trainingCurveTraces,
-  type TrainingCurve,
-} from "../lib/charts";
+  fewerEpisodes,
+  fewerEpisodesText,
+  formatInterval,
+  MAIN_BASELINES,
+  metricTraces,
+  ONE_POLICY,
+  policyStyles,
+  sizeAxis,
+  VARIANT_LABELS,
+  ZERO_POLICY,
+  type Verdict,
+} from "../lib/evaluation";
 import { extractTrainingCurve, normalizeModels, trainingCurveFile } from "../lib/models";
 import { normalizeStats } from "../lib/stats";
 import { formatMs, formatNumber, formatPct } from "../lib/format";
-import type { EvalResult } from "../lib/types";
+
+/** A normalised score with two decimals (greedy 0.00, planner 1.00), "—" where undefined. */
+const formatScoreValue = (v: number | null) => (v === null || !Number.isFinite(v) ? "—" : v.toFixed(2));
+import type { AblationRow, EvalRow } from "../lib/types";
 import { usePolling } from "./usePolling";
 import { Plot } from "./Plot";
 import { ErrorNotice } from "./ErrorNotice";
@@ -28,11 +40,47 @@ interface CurveState {
   loading: boolean;
 }
 
+const VERDICT_BADGE: Record<Verdict, { cls: string; text: string; title: string }> = {
+  better: { cls: "ok", text: "better", title: "the 95% CI lies above 0: better than greedy on these episodes" },
+  worse: { cls: "bad", text: "worse", title: "the 95% CI lies below 0: worse than greedy on these episodes" },
+  tie: { cls: "", text: "≈ greedy", title: "the 95% CI contains 0: not distinguishable from greedy" },
+  reference: { cls: "accent", text: "= 0", title: "greedy is the reference (difference 0 by definition)" },
+};
+
+function Segmented<T extends string | number>({
+  label,
+  options,
+  value,
+  onChange,
+  format = String,
+  testId,
+}: {
+  label: string;
+  options: readonly T[];
+  value: T;
+  onChange: (v: T) => void;
+  format?: (v: T) => string;
+  testId?: string;
+}) {
+  return (
+    <div className="segmented" role="tablist" aria-label={label} data-testid={testId}>
+      {options.map((o) => (
+        <button key={String(o)} role="tab" aria-selected={o === value} className={o === value ? "on" : ""} onClick={() => onChange(o)}>
+          {format(o)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 export function AnalyticsView() {
   const evaluation = usePolling(api.evaluation, 0);
   const stats = usePolling(api.stats, 5_000);
   const [curves, setCurves] = useState<CurveState>({ curves: [], files: [], missing: [], error: null, loading: true });
   const [size, setSize] = useState<number | null>(null);
+  const [load, setLoad] = useState<number | null>(null);
+  const [chartLoad, setChartLoad] = useState<number | "all">("all");
+  const [allBaselines, setAllBaselines] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
@@ -41,9 +89,9 @@ export function AnalyticsView() {
         const list = normalizeModels((await api.models()).data);
         const manifests = await Promise.all(
           list.map(async (m) => {
-            if (m.loaded === false) return { name: m.name, manifest: null }; // 503 for unloaded models
+            if (!m.loaded) return { name: m.name, manifest: null }; // 503 for unloaded models
             try {
-              return { name: m.name, manifest: (await api.model(m.name)).data };
+              return { name: m.name, manifest: (await api.model(m.name)).data as unknown };
             } catch {
               return { name: m.name, manifest: null };
             }
@@ -71,25 +119,42 @@ export function AnalyticsView() {
     };
   }, []);
 
-  const results: EvalResult[] = useMemo(() => evaluation.data?.results ?? [], [evaluation.data]);
+  const report = evaluation.data;
+  const results: EvalRow[] = useMemo(() => report?.results ?? [], [report]);
+  const ablations: AblationRow[] = useMemo(() => report?.ablations ?? [], [report]);
   const sizes = useMemo(() => evalSizes(results), [results]);
+  const loads = useMemo(() => evalLoads(results), [results]);
   const policies = useMemo(() => evalPolicies(results), [results]);
-  const shownSize = size ?? sizes[0] ?? null;
-  const rewardTraces = useMemo(() => rewardBarTraces(results), [results]);
-  const rewardScaling = useMemo(() => scalingTraces(results, "mean_reward"), [results]);
-  const deadlineScaling = useMemo(() => scalingTraces(results, "deadline_met_rate"), [results]);
-  const latencyScaling = useMemo(() => scalingTraces(results, "mean_latency_ms"), [results]);
-  const table = useMemo(() => (shownSize === null ? [] : evalTable(results, shownSize)), [results, shownSize]);
+  const styles = useMemo(() => policyStyles(policies), [policies]);
+  const charted = useMemo(
+    () => (allBaselines ? policies : policies.filter((p) => p.kind === "learned" || (MAIN_BASELINES as readonly string[]).includes(p.policy))),
+    [policies, allBaselines],
+  );
+  const hidden = policies.length - charted.length;
+  const shownSize = size !== null && sizes.includes(size) ? size : (sizes[0] ?? null);
+  const shownLoad = load !== null && loads.includes(load) ? load : (loads[Math.floor(loads.length / 2)] ?? null);
+  const panelLoads = useMemo(() => (chartLoad === "all" || !loads.includes(chartLoad) ? loads : [chartLoad]), [chartLoad, loads]);
+  const diff = useMemo(() => diffFigure(results, { loads: panelLoads, policies: charted }), [results, panelLoads, charted]);
+  const table = useMemo(() => (shownSize === null || shownLoad === null ? [] : evalTable(results, shownSize, shownLoad)), [results, shownSize, shownLoad]);
+  const deadlineTraces = useMemo(() => (shownLoad === null ? [] : metricTraces(results, shownLoad, "deadline_met_rate", charted)), [results, shownLoad, charted]);
+  const latencyTraces = useMemo(() => (shownLoad === null ? [] : metricTraces(results, shownLoad, "mean_latency_ms", charted)), [results, shownLoad, charted]);
+  const ablationRows = useMemo(() => ablationTable(ablations, results), [ablations, results]);
+  const fewer = useMemo(() => (report ? fewerEpisodes(results, report.episodes) : []), [report, results]);
+  const hasPlanner = policies.some((p) => p.policy === ONE_POLICY);
+  const learnedNames = policies.filter((p) => p.kind === "learned").map((p) => p.policy);
+
   // Same colour per policy as the evaluation charts.
   const curveTraces = useMemo(() => {
-    const names = [...policies.map((p) => p.policy), ...curves.curves.map((c) => c.model).filter((m) => !policies.some((p) => p.policy === m))];
-    return trainingCurveTraces(curves.curves, colorMap(names));
-  }, [curves.curves, policies]);
+    const colors = colorMap(curves.curves.map((c) => c.model));
+    for (const c of curves.curves) {
+      const s = styles.get(c.model);
+      if (s) colors.set(c.model, s.color);
+    }
+    return trainingCurveTraces(curves.curves, colors);
+  }, [curves.curves, styles]);
   const statRows = useMemo(() => normalizeStats(stats.data).filter((r) => r.p50 !== null), [stats.data]);
   const statTraces = useMemo(() => latencyPercentileTraces(statRows), [statRows]);
-  const sizeAxis = { title: { text: "nodes" }, tickvals: sizes, type: "log" as const, gridcolor: "#e2e8f0" };
-  const policyColors = useMemo(() => colorMap(policies.map((p) => p.policy)), [policies]);
-  const smallChart = { showlegend: false, margin: { l: 56, r: 16, t: 10, b: 48 } };
+  const smallChart = { showlegend: false, margin: { l: 56, r: 16, t: 10, b: 48 }, xaxis: sizeAxis(results) };
 
   return (
     <>
@@ -97,103 +162,110 @@ export function AnalyticsView() {
         <div>
           <h1>Analytics</h1>
           <p>
-            How the learned policies compare with the baselines on held-out episodes (GET /evaluation, models/reports/eval.json), how
-            they scale with network size, how they trained, and how fast the API serves them.
+            How the learned policies compare with greedy, the look-ahead planner and the other baselines on held-out episodes (GET
+            /evaluation, models/reports/eval.json), by network size and load; how they trained; how fast the API serves them.
           </p>
         </div>
-        {evaluation.data && (
+        {report && (
           <div className="row small muted" data-testid="eval-meta">
-            <span className="badge">{evaluation.data.episodes} episodes per point</span>
-            <span className="badge">seed {evaluation.data.seed}</span>
-            <span className="badge">{policies.length} policies</span>
+            <span className="badge">{report.episodes} episodes per point</span>
+            <span className="badge">{report.tasks_per_episode} tasks per episode</span>
+            <span className="badge">seed {report.seed}</span>
             <span className="badge">sizes {sizes.join(", ")}</span>
+            <span className="badge">loads {loads.join(", ")}</span>
           </div>
         )}
       </div>
 
       <ErrorNotice error={evaluation.error} title="Could not load the evaluation" />
 
+      {report && (
+        <section className="card" style={{ marginBottom: 16 }} data-testid="eval-explainer">
+          <h2 style={{ marginBottom: 6 }}>How to read these numbers</h2>
+          <ul className="explain">
+            <li>
+              Every policy plays the <strong>same held-out episodes</strong> (the same networks and the same arrival streams,{" "}
+              {report.tasks_per_episode} scored tasks each), so each policy is compared with <strong>greedy</strong> episode by episode: the{" "}
+              <em>difference vs greedy</em> is the mean of (its return − greedy&apos;s return) with a 95% confidence interval. Above 0 is better
+              than greedy; an interval that contains 0 is not distinguishable from it.
+            </li>
+            <li>
+              <strong>Greedy = 0</strong>: the exact one-step optimum (the highest immediate reward, link and node queues included). It cannot see
+              the delay a placement causes to later tasks, which is what the learned policies are trained to weigh.
+            </li>
+            {hasPlanner && (
+              <li>
+                <strong>Planner = 1</strong>: a sampled look-ahead planner (it scores greedy&apos;s best candidates by simulating future arrivals),
+                the strong but slow reference. The <em>normalised score</em> puts a policy on that scale: 0.5 recovers half of the
+                planner&apos;s advantage over greedy; it is undefined (—) where the planner is not ahead of greedy.
+              </li>
+            )}
+            {fewer.length > 0 && (
+              <li data-testid="fewer-episodes">
+                Fewer episodes:{" "}
+                {fewerEpisodesText(fewer)}{" "}
+                (the others on {report.episodes}). {fewer.some((f) => f.policy === ONE_POLICY) ? "The planner is slow to run, so it" : "It"} was
+                paired with greedy on those episodes only, and its intervals are wider there.
+              </li>
+            )}
+          </ul>
+        </section>
+      )}
+
       <section className="card" style={{ marginBottom: 16 }}>
         <div className="card-header">
           <div>
-            <h2>Mean episode reward by policy</h2>
-            <p>Bars: mean over the evaluation episodes; error bars: ±1 standard deviation. Learned policies first, then baselines.</p>
+            <h2>Difference in episode return vs greedy (95% CI)</h2>
+            <p>
+              One panel per load; x: network size. Learned policies: filled markers, each with its own colour, marker and dash; baselines: thin
+              lines, open markers. Greedy is the line at 0.
+            </p>
           </div>
+          {results.length > 0 && (
+            <div className="row">
+              <Segmented
+                label="Load"
+                options={["all", ...loads] as (number | "all")[]}
+                value={chartLoad === "all" || loads.includes(chartLoad) ? chartLoad : "all"}
+                onChange={setChartLoad}
+                format={(v) => (v === "all" ? "all loads" : `load ${v}`)}
+                testId="diff-load"
+              />
+              <label className="small row" style={{ gap: 6 }}>
+                <input type="checkbox" checked={allBaselines} onChange={(e) => setAllBaselines(e.target.checked)} data-testid="all-baselines" />
+                all baselines
+              </label>
+            </div>
+          )}
         </div>
         {results.length ? (
-          <Plot
-            data={rewardTraces}
-            height={360}
-            ariaLabel="Mean reward with standard deviation per policy and network size"
-            testId="reward-chart"
-            layout={{ barmode: "group", yaxis: { title: { text: "mean episode reward" }, gridcolor: "#e2e8f0", zerolinecolor: "#94a3b8" }, legend: { orientation: "h", y: 1.12, x: 0 }, margin: { l: 60, r: 16, t: 36, b: 60 } }}
-          />
+          <>
+            <Plot data={diff.data} layout={diff.layout} height={430} ariaLabel="Paired difference of episode return against greedy, with 95% confidence intervals, per policy, network size and load" testId="diff-chart" />
+            {!allBaselines && hidden > 0 && (
+              <p className="small muted" style={{ margin: "6px 0 0" }}>
+                {hidden} weaker baseline{hidden === 1 ? "" : "s"} ({policies.filter((p) => !charted.includes(p)).map((p) => p.policy).join(", ")}) hidden to keep
+                the scale readable: tick “all baselines”, or see the table.
+              </p>
+            )}
+          </>
         ) : (
           <div className="empty">{evaluation.loading ? "Loading evaluation…" : "No evaluation results."}</div>
         )}
       </section>
 
-      {results.length > 0 && (
+      {results.length > 0 && shownSize !== null && shownLoad !== null && (
         <>
-          <div className="legend card" style={{ marginBottom: 12, marginTop: 0 }} data-testid="policy-legend">
-            <strong style={{ marginRight: 4 }}>Policies</strong>
-            {policies.map((p) => (
-              <span key={p.policy}>
-                <span
-                  className="swatch"
-                  style={
-                    p.kind === "learned"
-                      ? { background: policyColors.get(p.policy) }
-                      : { background: "transparent", border: `2px dotted ${policyColors.get(p.policy)}` }
-                  }
-                />
-                {p.policy}
-              </span>
-            ))}
-            <span className="muted">solid: learned · dotted: baseline</span>
-          </div>
-          <div className="grid three" style={{ marginBottom: 16 }}>
-            <section className="card">
-              <div className="card-header">
-                <div>
-                  <h2>Reward vs. network size</h2>
-                  <p>±1 std error bars; dotted: baselines.</p>
-                </div>
-              </div>
-              <Plot data={rewardScaling} height={280} ariaLabel="Reward by network size" testId="scaling-reward-chart" layout={{ ...smallChart, xaxis: sizeAxis, yaxis: { title: { text: "mean reward" }, gridcolor: "#e2e8f0" } }} />
-            </section>
-            <section className="card">
-              <div className="card-header">
-                <div>
-                  <h2>Deadline-met rate</h2>
-                  <p>Share of tasks finished before their deadline.</p>
-                </div>
-              </div>
-              <Plot data={deadlineScaling} height={280} ariaLabel="Deadline-met rate by network size" testId="scaling-deadline-chart" layout={{ ...smallChart, xaxis: sizeAxis, yaxis: { title: { text: "rate" }, tickformat: ".0%", gridcolor: "#e2e8f0" } }} />
-            </section>
-            <section className="card">
-              <div className="card-header">
-                <div>
-                  <h2>Mean task latency</h2>
-                  <p>Transmission, queueing and processing, in ms.</p>
-                </div>
-              </div>
-              <Plot data={latencyScaling} height={280} ariaLabel="Mean latency by network size" testId="scaling-latency-chart" layout={{ ...smallChart, xaxis: sizeAxis, yaxis: { title: { text: "ms" }, gridcolor: "#e2e8f0" } }} />
-            </section>
-          </div>
-
           <section className="card flush" style={{ marginBottom: 16 }}>
             <div className="card-header">
               <div>
-                <h2>Results at {shownSize} nodes</h2>
-                <p>Ranked by mean reward.</p>
+                <h2>
+                  Results at {shownSize} nodes, load {shownLoad}
+                </h2>
+                <p>Ranked by mean return. Verdict: where the 95% CI of the difference vs greedy lies.</p>
               </div>
-              <div className="segmented" role="tablist" aria-label="Network size">
-                {sizes.map((s) => (
-                  <button key={s} role="tab" aria-selected={s === shownSize} className={s === shownSize ? "on" : ""} onClick={() => setSize(s)}>
-                    {s}
-                  </button>
-                ))}
+              <div className="row">
+                <Segmented label="Network size" options={sizes} value={shownSize} onChange={setSize} testId="table-size" />
+                <Segmented label="Load" options={loads} value={shownLoad} onChange={setLoad} format={(v) => `load ${v}`} testId="table-load" />
               </div>
             </div>
             <div className="table-wrap">
@@ -203,33 +275,137 @@ export function AnalyticsView() {
                     <th className="num">#</th>
                     <th>Policy</th>
                     <th>Kind</th>
-                    <th className="num">Mean reward</th>
-                    <th className="num">Std</th>
+                    <th className="num">Episodes</th>
+                    <th className="num">Mean return ± std</th>
+                    <th className="num">Diff vs greedy [95% CI]</th>
+                    <th>Verdict</th>
+                    <th className="num" title="greedy = 0, planner = 1">Normalised</th>
                     <th className="num">Deadline met</th>
                     <th className="num">Mean latency</th>
+                    <th className="num">Decision</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {table.map((r) => (
-                    <tr key={r.policy} className={r.best ? "highlight" : undefined}>
-                      <td className="num">{r.rank}</td>
+                  {table.map(({ rank, row: r, verdict }) => {
+                    const v = VERDICT_BADGE[verdict];
+                    const st = styles.get(r.policy);
+                    return (
+                      <tr key={r.policy} data-policy={r.policy} className={r.kind === "learned" ? "highlight" : undefined}>
+                        <td className="num">{rank}</td>
+                        <td>
+                          {st && <span className="swatch" style={{ background: st.color }} aria-hidden />}
+                          <strong>{r.policy}</strong>
+                        </td>
+                        <td>
+                          <span className={`badge ${r.kind === "learned" ? "accent" : ""}`}>{r.kind}</span>
+                        </td>
+                        <td className="num">{r.episodes}</td>
+                        <td className="num">
+                          {formatNumber(r.mean_return, 1)} ± {formatNumber(r.std_return, 1)}
+                        </td>
+                        <td className="num" data-testid="diff-cell">{formatInterval(r.diff_vs_greedy)}</td>
+                        <td>
+                          <span className={`badge ${v.cls}`} title={v.title}>
+                            {v.text}
+                          </span>
+                        </td>
+                        <td className="num">{formatScoreValue(r.normalized_score)}</td>
+                        <td className="num">{formatPct(r.deadline_met_rate, 1)}</td>
+                        <td className="num">{formatMs(r.mean_latency_ms, 0)}</td>
+                        <td className="num">{formatMs(r.decision_ms, r.decision_ms < 1 ? 3 : 1)}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </section>
+
+          <div className="grid two" style={{ marginBottom: 16 }}>
+            <section className="card">
+              <div className="card-header">
+                <div>
+                  <h2>Deadline-met rate at load {shownLoad}</h2>
+                  <p>Share of scored tasks finished before their deadline, by network size (colours and markers as above).</p>
+                </div>
+              </div>
+              <Plot data={deadlineTraces} height={260} ariaLabel="Deadline-met rate by network size" testId="deadline-chart" layout={{ ...smallChart, yaxis: { title: { text: "rate" }, tickformat: ".0%", gridcolor: "#e2e8f0" } }} />
+            </section>
+            <section className="card">
+              <div className="card-header">
+                <div>
+                  <h2>Mean task latency at load {shownLoad}</h2>
+                  <p>Arrival to completion (transfer, link and node queues, processing), ms.</p>
+                </div>
+              </div>
+              <Plot data={latencyTraces} height={260} ariaLabel="Mean latency by network size" testId="latency-scaling-chart" layout={{ ...smallChart, yaxis: { title: { text: "ms" }, gridcolor: "#e2e8f0", rangemode: "tozero" } }} />
+            </section>
+          </div>
+        </>
+      )}
+
+      {report && (
+        <section className="card flush" style={{ marginBottom: 16 }}>
+          <div className="card-header">
+            <div>
+              <h2>Ablations</h2>
+              <p>
+                {learnedNames.includes("hybrid") ? "The hybrid" : "A learned policy"} retrained without part of its input. Share kept = the
+                variant&apos;s difference vs greedy ÷ the full model&apos;s: 1 keeps all of its gain over greedy, 0 none, below 0 falls under greedy.
+              </p>
+            </div>
+          </div>
+          {ablationRows.length ? (
+            <div className="table-wrap">
+              <table className="data" data-testid="ablation-table">
+                <thead>
+                  <tr>
+                    <th>Policy</th>
+                    <th>Variant</th>
+                    <th className="num">Nodes</th>
+                    <th className="num">Load</th>
+                    <th className="num">Mean return</th>
+                    <th className="num">Diff vs greedy [95% CI]</th>
+                    <th className="num">Full model&apos;s diff</th>
+                    <th className="num">Share of gain kept</th>
+                    <th>Note</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {ablationRows.map((a) => (
+                    <tr key={`${a.policy}-${a.variant}-${a.num_nodes}-${a.load}`} data-variant={a.variant}>
                       <td>
-                        <strong>{r.policy}</strong>
+                        <strong>{a.policy}</strong>
                       </td>
-                      <td>
-                        <span className={`badge ${r.kind === "learned" ? "accent" : ""}`}>{r.kind}</span>
+                      <td title={VARIANT_LABELS[a.variant] ?? a.variant}>
+                        <span className="mono">{a.variant}</span>
                       </td>
-                      <td className="num">{formatNumber(r.mean_reward, 3)}</td>
-                      <td className="num">{formatNumber(r.std_reward, 3)}</td>
-                      <td className="num">{formatPct(r.deadline_met_rate, 1)}</td>
-                      <td className="num">{formatMs(r.mean_latency_ms, 1)}</td>
+                      <td className="num">{a.num_nodes}</td>
+                      <td className="num">{a.load}</td>
+                      <td className="num">{formatNumber(a.mean_return, 1)}</td>
+                      <td className="num">{formatInterval(a.diff)}</td>
+                      <td className="num">{a.full ? formatInterval(a.full) : "—"}</td>
+                      <td className="num" data-testid="share-cell">
+                        {a.share === null ? "—" : formatPct(a.share, 0)}
+                      </td>
+                      <td className="wrap small muted">{a.note ?? ""}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
-          </section>
-        </>
+          ) : (
+            <div className="empty" style={{ margin: "0 16px 16px" }}>
+              The report has no ablations.
+            </div>
+          )}
+          <p className="small muted" style={{ padding: "0 16px 12px", margin: 0 }}>
+            {Object.entries(VARIANT_LABELS)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join(" · ")}
+            . Each variant is paired with {ZERO_POLICY} on the same episodes as the full model.
+          </p>
+        </section>
       )}
 
       <div className="grid two">

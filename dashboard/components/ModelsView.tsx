@@ -1,8 +1,9 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
 import { api, ApiError } from "../lib/client";
-import { field, manifestFeatures, modelEvalRows, normalizeModels, scalarRows, section } from "../lib/models";
-import { formatMs, formatNumber, formatPct } from "../lib/format";
+import { field, manifestFeatures, normalizeModels, scalarRows, section, type FeatureRow } from "../lib/models";
+import { formatInterval, modelEvalMatrix, verdict } from "../lib/evaluation";
+import { formatNumber, formatPct } from "../lib/format";
 import type { ModelSummary } from "../lib/types";
 import { ErrorNotice } from "./ErrorNotice";
 
@@ -60,45 +61,54 @@ function IoTable({ title, value }: { title: string; value: unknown }) {
 }
 
 function EvaluationSummary({ model, evaluation }: { model: string; evaluation: Obj }) {
-  const rows = modelEvalRows(model, evaluation);
-  const best = isObj(evaluation.best_baseline) ? evaluation.best_baseline : {};
+  const m = modelEvalMatrix(model, evaluation);
   return (
     <>
       <h3 style={{ margin: "14px 0 6px" }}>Evaluation</h3>
-      <KvRows rows={scalarRows(evaluation, ["best_baseline"])} />
-      {rows.length > 0 && (
-        <div className="table-wrap" style={{ marginTop: 8 }}>
-          <table className="data">
-            <thead>
-              <tr>
-                <th className="num">Nodes</th>
-                <th className="num">Mean reward ± std</th>
-                <th className="num">Deadline met</th>
-                <th className="num">Latency</th>
-                <th>Best baseline</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => {
-                const b = best[String(r.num_nodes)];
-                const bo = isObj(b) ? b : null;
-                return (
-                  <tr key={r.num_nodes}>
-                    <td className="num">{r.num_nodes}</td>
-                    <td className="num">
-                      {formatNumber(r.mean_reward, 2)} ± {formatNumber(r.std_reward, 2)}
-                    </td>
-                    <td className="num">{formatPct(r.deadline_met_rate, 1)}</td>
-                    <td className="num">{formatMs(r.mean_latency_ms, 0)}</td>
-                    <td className="small">
-                      {bo ? `${String(bo.policy)} ${typeof bo.mean_reward === "number" ? formatNumber(bo.mean_reward, 2) : ""}` : "—"}
-                    </td>
+      <KvRows rows={scalarRows(evaluation, ["results"])} />
+      {m.sizes.length > 0 ? (
+        <>
+          <div className="table-wrap" style={{ marginTop: 8 }}>
+            <table className="data" data-testid="model-eval-table">
+              <thead>
+                <tr>
+                  <th className="num">Nodes</th>
+                  {m.loads.map((l) => (
+                    <th key={l} className="num">
+                      load {l}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {m.sizes.map((size) => (
+                  <tr key={size}>
+                    <td className="num">{size}</td>
+                    {m.loads.map((l) => {
+                      const r = m.cell(size, l);
+                      if (!r) return <td key={l} className="num muted">—</td>;
+                      const v = verdict(r.policy, r.diff_vs_greedy);
+                      return (
+                        <td key={l} className="num">
+                          <span className={v === "better" ? "pos" : v === "worse" ? "neg" : undefined}>{formatInterval(r.diff_vs_greedy)}</span>
+                          <div className="small muted">
+                            score {r.normalized_score === null ? "—" : r.normalized_score.toFixed(2)} · met {formatPct(r.deadline_met_rate, 0)} · {r.episodes} ep.
+                          </div>
+                        </td>
+                      );
+                    })}
                   </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="small muted" style={{ margin: "6px 0 0" }}>
+            Each cell: difference of episode return vs greedy [95% CI] (green: CI above 0, red: below); normalised score (greedy = 0,
+            planner = 1); deadline-met rate; episodes. The Analytics page compares every policy.
+          </p>
+        </>
+      ) : (
+        <p className="small muted">The manifest has no evaluation rows for {model}.</p>
       )}
     </>
   );
@@ -118,9 +128,41 @@ function KvRows({ rows }: { rows: [string, string][] }) {
   );
 }
 
+function FeatureTable({ title, rows }: { title: string; rows: FeatureRow[] }) {
+  if (!rows.length) return null;
+  return (
+    <>
+      <h3 style={{ margin: "0 0 6px" }}>{title}</h3>
+      <div className="table-wrap" style={{ marginBottom: 12 }}>
+        <table className="data">
+          <thead>
+            <tr>
+              <th className="num">#</th>
+              <th>Name</th>
+              <th>Unit</th>
+              <th>Derivation</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((x) => (
+              <tr key={x.index}>
+                <td className="num">{x.index}</td>
+                <td className="mono">{x.name}</td>
+                <td className="wrap small">{x.unit ?? "—"}</td>
+                <td className="wrap small">{x.description ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
 interface ModelFacts {
   m: Obj;
-  features: ReturnType<typeof manifestFeatures>;
+  features: FeatureRow[];
+  edgeFeatures: FeatureRow[];
   arch: Obj | null;
   training: Obj | null;
   evaluation: Obj | null;
@@ -145,6 +187,7 @@ function facts(entry: Entry): ModelFacts {
   return {
     m,
     features: manifestFeatures(manifest),
+    edgeFeatures: manifestFeatures(manifest, "edge_features"),
     arch,
     training,
     evaluation: section(m, "evaluation", "eval", "evaluation_summary"),
@@ -297,33 +340,8 @@ function ManifestDetail({ entry }: { entry: Entry }) {
           {f.evaluation && <EvaluationSummary model={entry.summary.name} evaluation={f.evaluation} />}
         </div>
         <div>
-          {f.features.length > 0 && (
-            <>
-              <h3 style={{ margin: "0 0 6px" }}>Features ({f.features.length}), in tensor order</h3>
-              <div className="table-wrap">
-                <table className="data">
-                  <thead>
-                    <tr>
-                      <th className="num">#</th>
-                      <th>Name</th>
-                      <th>Unit</th>
-                      <th>Derivation</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {f.features.map((x) => (
-                      <tr key={x.index}>
-                        <td className="num">{x.index}</td>
-                        <td className="mono">{x.name}</td>
-                        <td className="wrap small">{x.unit ?? "—"}</td>
-                        <td className="wrap small">{x.description ?? "—"}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </>
-          )}
+          <FeatureTable title={`Node features (${f.features.length}), in tensor order`} rows={f.features} />
+          <FeatureTable title={`Link features (${f.edgeFeatures.length})`} rows={f.edgeFeatures} />
           <IoTable title="Inputs" value={f.inputs} />
           <IoTable title="Outputs" value={f.outputs} />
         </div>

@@ -5,7 +5,7 @@
 // drew (data-highlighted-node) so tests can check it against the API's answer.
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Core, StylesheetJson } from "cytoscape";
-import { buildElements, tierCounts } from "../lib/topology";
+import { buildElements, hasLinkBacklog, LINK_BACKLOG_FULL_MS, tierCounts } from "../lib/topology";
 import type { NetworkState } from "../lib/types";
 
 type CytoscapeFactory = typeof import("cytoscape");
@@ -64,15 +64,19 @@ const STYLE: StylesheetJson = [
   },
   { selector: "node.selected-node.source-node", style: { "border-style": "double", "border-width": 6 } },
   {
-    selector: "node.oracle-node",
+    selector: "node.greedy-node",
     style: { "outline-width": 3, "outline-color": "#16a34a", "outline-offset": 3, "outline-style": "solid" },
   },
   {
     selector: "edge",
-    style: { width: 1, "line-color": "#cbd5e1", "curve-style": "straight", opacity: 0.9 },
+    style: { width: "data(width)", "line-color": "data(color)", "curve-style": "straight", opacity: 0.9 },
   },
   { selector: "edge.touches-source", style: { "line-color": "#64748b", width: 1.5 } },
-  { selector: "edge.touches-selected", style: { "line-color": "#3b82f6", width: 2.2, "z-index": 10 } },
+  // A busy link keeps its backlog width and colour even next to the source.
+  { selector: "edge.busy", style: { "line-color": "data(color)", width: "data(width)", "z-index": 5 } },
+  // Blue next to the chosen node, at least 2.2 px, wider when the link is busy.
+  { selector: "edge.touches-selected", style: { "line-color": "#3b82f6", width: "mapData(width, 1, 6, 2.2, 6)", "z-index": 10 } },
+  { selector: "edge:selected", style: { "overlay-color": "#0f172a", "overlay-opacity": 0.15, "overlay-padding": 3 } },
   { selector: "node:selected", style: { "overlay-color": "#0f172a", "overlay-opacity": 0.12, "overlay-padding": 4 } },
 ];
 
@@ -83,15 +87,20 @@ export interface TopologyGraphProps {
   scoreName?: string;
   selected?: number | null;
   source?: number | null;
-  oracle?: number | null;
+  /** greedy's choice after a compare */
+  greedy?: number | null;
   onNodeTap?: (index: number) => void;
+  /** called with the index of the tapped edge in network.edges */
+  onEdgeTap?: (index: number) => void;
 }
 
-export function TopologyGraph({ network, scores, formatLabel, scoreName = "score", selected, source, oracle, onNodeTap }: TopologyGraphProps) {
+export function TopologyGraph({ network, scores, formatLabel, scoreName = "score", selected, source, greedy, onNodeTap, onEdgeTap }: TopologyGraphProps) {
   const ref = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const tapRef = useRef(onNodeTap);
   tapRef.current = onNodeTap;
+  const edgeTapRef = useRef(onEdgeTap);
+  edgeTapRef.current = onEdgeTap;
   const [error, setError] = useState<string | null>(null);
   // Height / width of the drawing area, rounded so small resizes don't re-layout.
   const [aspect, setAspect] = useState(0.55);
@@ -103,13 +112,14 @@ export function TopologyGraph({ network, scores, formatLabel, scoreName = "score
         scores: scores ?? null,
         selected: selected ?? null,
         source: source ?? null,
-        oracle: oracle ?? null,
+        greedy: greedy ?? null,
         layout: { aspect: aspect * 0.85, maxPerRow: perRow },
         ...(formatLabel ? { formatLabel } : {}),
       }),
-    [network, scores, selected, source, oracle, formatLabel, aspect, perRow],
+    [network, scores, selected, source, greedy, formatLabel, aspect, perRow],
   );
   const counts = useMemo(() => tierCounts(network), [network]);
+  const busyLinks = useMemo(() => hasLinkBacklog(network), [network]);
 
   // Create the instance once.
   useEffect(() => {
@@ -130,6 +140,10 @@ export function TopologyGraph({ network, scores, formatLabel, scoreName = "score
         cy.on("tap", "node", (evt) => {
           const idx = evt.target.data("index") as number;
           tapRef.current?.(idx);
+        });
+        cy.on("tap", "edge", (evt) => {
+          const idx = evt.target.data("index") as number;
+          edgeTapRef.current?.(idx);
         });
         cyRef.current = cy;
         el.dispatchEvent(new Event("cy-ready"));
@@ -160,6 +174,7 @@ export function TopologyGraph({ network, scores, formatLabel, scoreName = "score
       el.dataset.markedSource = src.join(",");
       el.dataset.renderedNodes = String(cy.nodes().length);
       el.dataset.renderedEdges = String(cy.edges().length);
+      el.dataset.busyEdges = String(cy.edges(".busy").length);
     };
     if (cyRef.current) apply();
     else {
@@ -233,10 +248,16 @@ export function TopologyGraph({ network, scores, formatLabel, scoreName = "score
           <span className="ring source" />
           task source
         </span>
-        {oracle != null && (
+        {greedy != null && (
           <span>
-            <span className="ring oracle" />
-            oracle&apos;s choice
+            <span className="ring greedy" />
+            greedy&apos;s choice
+          </span>
+        )}
+        {busyLinks && (
+          <span title={`Edge width and colour grow with the link's backlog (square-root scale, full at ${LINK_BACKLOG_FULL_MS} ms); click a link for its state`}>
+            <span className="link-scale" />
+            link backlog 0 → {LINK_BACKLOG_FULL_MS / 1000} s+
           </span>
         )}
         {scores && <span className="muted">label: node · {scoreName}</span>}

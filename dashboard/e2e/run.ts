@@ -4,9 +4,12 @@
  *
  *   npm run test:e2e -w dashboard        (from the repo root: npm run test:e2e)
  *
- * Needs: `npm run build` done (api/dist/server.js and dashboard/.next; missing ones are built
- * here), models/onnx/*.onnx, /usr/bin/chromium (CHROMIUM_PATH to override).
- * Writes docs/screenshots/*.png. Prints "N passed, N failed" and exits non-zero on failure.
+ * Builds the API (api/dist) and the dashboard (.next) first, so it tests the code in the tree
+ * (E2E_SKIP_BUILD=1 reuses existing builds). Needs models/onnx/*.onnx and /usr/bin/chromium
+ * (CHROMIUM_PATH to override).
+ * Writes docs/screenshots/*.png (E2E_SCREENSHOTS=dir to write elsewhere). The API reads the
+ * environment as usual, so EVAL_PATH=... runs the pages against another evaluation report.
+ * Prints "N passed, N failed" and exits non-zero on failure.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -19,7 +22,8 @@ import { chromium, type BrowserContext, type Page, type Response as PwResponse }
 const here = dirname(fileURLToPath(import.meta.url));
 const DASHBOARD = resolve(here, "..");
 const ROOT = resolve(DASHBOARD, "..");
-const SHOTS = join(ROOT, "docs", "screenshots");
+/** Where the screenshots go (E2E_SCREENSHOTS overrides, e.g. for a run against a test report). */
+const SHOTS = process.env.E2E_SCREENSHOTS ? resolve(process.env.E2E_SCREENSHOTS) : join(ROOT, "docs", "screenshots");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const API_ENTRY = join(ROOT, "api", "dist", "server.js");
 const NEXT_BIN = join(ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -152,8 +156,9 @@ async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
 
 async function main(): Promise<number> {
   assert(existsSync(CHROMIUM), `chromium not found at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
-  if (!existsSync(API_ENTRY)) build("the API", ["run", "build", "-w", "api"]);
-  if (!existsSync(join(DASHBOARD, ".next", "BUILD_ID"))) build("the dashboard", ["run", "build", "-w", "dashboard"]);
+  const skipBuild = process.env.E2E_SKIP_BUILD === "1";
+  if (!skipBuild || !existsSync(API_ENTRY)) build("the API", ["run", "build", "-w", "api"]);
+  if (!skipBuild || !existsSync(join(DASHBOARD, ".next", "BUILD_ID"))) build("the dashboard", ["run", "build", "-w", "dashboard"]);
   mkdirSync(SHOTS, { recursive: true });
 
   const apiPort = await freePort();
@@ -179,7 +184,11 @@ async function main(): Promise<number> {
   // What the API says, to check the pages against.
   const modelList = await getJson<{ models: { name: string; loaded: boolean }[] }>(`${apiUrl}/models`);
   const loadedModels = modelList.models.filter((m) => m.loaded).map((m) => m.name);
-  const evaluation = await getJson<{ results: { policy: string; kind: string; num_nodes: number }[] }>(`${apiUrl}/evaluation`).catch(() => null);
+  const evaluation = await getJson<{
+    episodes: number;
+    results: { policy: string; kind: string; num_nodes: number; load: number; episodes: number }[];
+    ablations: { policy: string; variant: string }[];
+  }>(`${apiUrl}/evaluation`).catch(() => null);
   log(`models loaded: ${loadedModels.join(", ")}`);
 
   const userDataDir = mkdtempSync(join(tmpdir(), "dashboard-e2e-chromium-"));
@@ -228,6 +237,7 @@ async function main(): Promise<number> {
 
     // ---- Predict: generate, predict with every loaded model, compare
     const networkSize = 20;
+    let congested: { task?: { source: number; deadline_ms: number }; load?: number } | null = null;
     await check("predict: generate a network and draw it by tier", async () => {
       await visit("/predict");
       await page.waitForFunction(() => {
@@ -248,15 +258,57 @@ async function main(): Promise<number> {
       assert(Number(edges) > 0, `topology drew ${edges} edges`);
     });
 
-    const predictWith = async (model: string) => {
+    const sumBacklog = (edges: unknown[]) =>
+      edges.reduce<number>((a, e) => a + (typeof e === "object" && e !== null && !Array.isArray(e) ? ((e as { backlog_ms?: number }).backlog_ms ?? 0) : 0), 0);
+
+    await check("predict: a congested (mid-episode) network comes with its backlogs, next task and load", async () => {
+      await page.click('[data-testid="gen-episode"]');
+      await page.fill('[data-testid="warmup-load"]', "0.9");
+      await page.fill('[data-testid="seed"]', "7");
+      const [resp] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith("/api/networks/generate") && r.request().method() === "POST"),
+        page.click('[data-testid="generate"]'),
+      ]);
+      assert(resp.status() === 200, `generate mid-episode: HTTP ${resp.status()} ${await resp.text()}`);
+      const sent = JSON.parse(resp.request().postData() ?? "{}") as { load?: number; num_nodes?: number };
+      assert(sent.load === 0.9 && sent.num_nodes === networkSize, `the generate request was ${JSON.stringify(sent)}`);
+      const body = (await resp.json()) as {
+        network_state: { nodes: { backlog_ms?: number }[]; edges: unknown[] };
+        task?: { source: number; deadline_ms: number };
+        load?: number;
+        episode?: { placed: number };
+      };
+      assert(body.episode && body.task && body.load !== undefined, "the API returned no episode, task or load for a mid-episode request");
+      assert(body.network_state.nodes.every((n) => typeof n.backlog_ms === "number"), "nodes carry no backlog_ms");
+      await page.waitForSelector(`[data-testid="topology"][data-rendered-nodes="${networkSize}"]`);
+      await page.waitForSelector('[data-testid="episode-info"]');
+      // The next arrival and its load fill the form, so the next /predict sees exactly this state.
+      const source = await page.inputValue('[data-testid="task-source"]');
+      assert(source === String(body.task.source), `task source field ${source}, API's next task from ${body.task.source}`);
+      const load = await page.inputValue('[data-testid="task-load"]');
+      assert(Number(load) === body.load, `load field ${load}, API's load ${body.load}`);
+      const busy = Number(await page.getAttribute('[data-testid="topology"]', "data-busy-edges"));
+      const busyInApi = body.network_state.edges.filter((e) => sumBacklog([e]) > 0).length;
+      assert(busy === busyInApi, `topology marks ${busy} busy links, the network has ${busyInApi}`);
+      await page.waitForSelector('[data-testid="latency-chart"][data-ready="true"]');
+      const chartTitle = await page.locator("h2", { hasText: "Latency and backlog by node" }).count();
+      assert(chartTitle === 1, "the node chart does not show the backlog of a mid-episode network");
+      congested = body;
+    });
+
+    const predictWith = async (model: string, expectState: typeof congested = null) => {
       await page.selectOption('[data-testid="model-select"]', model);
       const [resp] = await Promise.all([
         page.waitForResponse((r: PwResponse) => r.url().endsWith("/api/predict") && r.request().method() === "POST"),
         page.click('[data-testid="predict"]'),
       ]);
       assert(resp.status() === 200, `predict (${model}): HTTP ${resp.status()} ${await resp.text()}`);
-      const sent = JSON.parse(resp.request().postData() ?? "{}") as { model_type?: string };
+      const sent = JSON.parse(resp.request().postData() ?? "{}") as { model_type?: string; load?: number; task?: { source?: number } };
       assert(sent.model_type === model, `the request asked for ${sent.model_type}, not ${model}`);
+      if (expectState) {
+        assert(sent.load === expectState.load, `the request's load is ${sent.load}, the generated state's ${expectState.load}`);
+        assert(sent.task?.source === expectState.task?.source, `the request's task source is ${sent.task?.source}, the generated state's ${expectState.task?.source}`);
+      }
       const pred = (await resp.json()) as { selected_node: number; model: { name: string }; task: { source: number } };
       const sel = String(pred.selected_node);
       // The graph's own state (cytoscape's .selected-node) must equal the API's answer.
@@ -279,8 +331,8 @@ async function main(): Promise<number> {
     };
 
     for (const model of loadedModels) {
-      await check(`predict with ${model}: the highlighted node is the API's selected_node`, async () => {
-        await predictWith(model);
+      await check(`predict with ${model} on the congested network: the highlighted node is the API's selected_node`, async () => {
+        await predictWith(model, congested);
       });
     }
 
@@ -290,7 +342,9 @@ async function main(): Promise<number> {
         page.click('[data-testid="compare"]'),
       ]);
       assert(resp.status() === 200, `compare: HTTP ${resp.status()} ${await resp.text()}`);
-      const body = (await resp.json()) as { results: { name: string; kind: string; selected_node: number }[]; oracle: { selected_node: number } };
+      const sent = JSON.parse(resp.request().postData() ?? "{}") as { load?: number };
+      assert(congested === null || sent.load === congested.load, `compare sent load ${sent.load}`);
+      const body = (await resp.json()) as { results: { name: string; kind: string; selected_node: number }[]; greedy: { selected_node: number } };
       await page.waitForSelector('[data-testid="compare-table"]');
       const rows = await page.$$eval('[data-testid="compare-table"] tbody tr', (trs) =>
         trs.map((tr) => ({ policy: tr.getAttribute("data-policy"), node: tr.querySelectorAll("td")[2]?.textContent?.trim() })),
@@ -302,8 +356,10 @@ async function main(): Promise<number> {
         assert(row.node === String(r.selected_node), `${r.name}: table shows node ${row.node}, API said ${r.selected_node}`);
       }
       assert(body.results.some((r) => r.kind === "baseline"), "the API returned no baselines");
-      const oracle = await page.textContent('[data-testid="oracle-node"]');
-      assert(oracle?.includes(String(body.oracle.selected_node)), `oracle shown as "${oracle}", API said ${body.oracle.selected_node}`);
+      for (const name of ["greedy", "greedy_static", "jsed"]) assert(rows.some((r) => r.policy === name), `baseline ${name} missing from the compare table`);
+      assert(!rows.some((r) => r.policy === "greedy_oracle"), "the compare table still shows greedy_oracle");
+      const greedy = await page.textContent('[data-testid="greedy-node"]');
+      assert(greedy?.includes(String(body.greedy.selected_node)), `greedy's choice shown as "${greedy}", API said ${body.greedy.selected_node}`);
       await page.waitForSelector('[data-testid="compare-chart"][data-ready="true"]');
     });
 
@@ -321,6 +377,8 @@ async function main(): Promise<number> {
       await Promise.all([page.waitForResponse((r) => r.url().endsWith("/api/networks/generate")), page.click('[data-testid="generate"]')]);
       await page.waitForSelector('[data-testid="topology"][data-rendered-nodes="200"]');
       await predictWith(loadedModels.includes("hybrid") ? "hybrid" : loadedModels[0]!);
+      // Fully in view below the sticky header, so the element capture is not covered by it.
+      await page.locator('[data-testid="topology"]').evaluate((el) => el.scrollIntoView({ block: "center" }));
       await page.waitForTimeout(300);
       await page.locator('[data-testid="topology"]').screenshot({ path: join(SHOTS, "topology-200.png") });
     });
@@ -353,24 +411,40 @@ async function main(): Promise<number> {
     });
 
     // ---- Analytics
-    await check("analytics shows the evaluation with error bars", async () => {
+    await check("analytics shows the difference vs greedy with CI error bars, the tables and the ablations", async () => {
       await visit("/analytics");
-      await page.waitForSelector('[data-testid="reward-chart"][data-ready="true"]');
-      const bars = await page.locator('[data-testid="reward-chart"] g.errorbar').count();
-      assert(bars > 0, "no error bars drawn on the reward chart");
+      await page.waitForSelector('[data-testid="diff-chart"][data-ready="true"]');
+      const bars = await page.locator('[data-testid="diff-chart"] g.errorbar').count();
+      assert(bars > 0, "no error bars drawn on the difference chart");
+      await page.locator('[data-testid="eval-explainer"]', { hasText: "Greedy = 0" }).waitFor();
       if (evaluation) {
-        const policies = [...new Set(evaluation.results.map((r) => r.policy))];
+        const learned = [...new Set(evaluation.results.filter((r) => r.kind === "learned").map((r) => r.policy))];
+        const main = ["greedy", "planner", "greedy_static", "jsed"].filter((p) => evaluation.results.some((r) => r.policy === p));
+        const legend = await page.$$eval('[data-testid="diff-chart"] .legendtext', (ts) => ts.map((t) => t.textContent));
+        for (const p of [...learned, ...main]) assert(legend.includes(p), `policy ${p} missing from the difference chart's legend`);
+        const loads = [...new Set(evaluation.results.map((r) => r.load))];
+        const panels = await page.$$eval('[data-testid="diff-chart"] .annotation-text', (ts) => ts.map((t) => t.textContent));
+        for (const l of loads) assert(panels.includes(`load ${l}`), `no panel for load ${l} (panels: ${panels.join(", ")})`);
         const sizes = [...new Set(evaluation.results.map((r) => r.num_nodes))];
-        assert(bars >= policies.length, `${bars} error bars for ${policies.length} policies`);
-        const ticks = await page.$$eval('[data-testid="reward-chart"] .xtick text', (ts) => ts.map((t) => t.textContent));
-        for (const p of policies) assert(ticks.includes(p), `policy ${p} missing from the reward chart`);
-        const legend = await page.$$eval('[data-testid="reward-chart"] .legendtext', (ts) => ts.map((t) => t.textContent));
-        for (const s of sizes) assert(legend.includes(`${s} nodes`), `size ${s} missing from the legend`);
+        const ticks = await page.$$eval('[data-testid="diff-chart"] .xtick text', (ts) => ts.map((t) => t.textContent));
+        for (const n of sizes) assert(ticks.includes(String(n)), `size ${n} missing from the x axis`);
+        // The table at the first size and the middle load lists every policy the report has there.
+        const size = Math.min(...sizes);
+        const sorted = [...loads].sort((x, y) => x - y);
+        const load = sorted[Math.floor(sorted.length / 2)]!;
+        const expected = evaluation.results.filter((r) => r.num_nodes === size && r.load === load);
+        await page.waitForSelector('[data-testid="eval-table"] tbody tr');
+        const shown = await page.$$eval('[data-testid="eval-table"] tbody tr', (trs) => trs.map((tr) => tr.getAttribute("data-policy")));
+        assert(shown.length === expected.length, `the table shows ${shown.length} policies at ${size} nodes, load ${load}; the report has ${expected.length}`);
+        for (const r of expected) assert(shown.includes(r.policy), `${r.policy} missing from the table`);
+        if (evaluation.ablations.length) {
+          const abl = await page.locator('[data-testid="ablation-table"] tbody tr').count();
+          assert(abl === evaluation.ablations.length, `${abl} ablation rows, the report has ${evaluation.ablations.length}`);
+        }
+        if (evaluation.results.some((r) => r.episodes < evaluation.episodes)) await page.waitForSelector('[data-testid="fewer-episodes"]');
       }
-      await page.waitForSelector('[data-testid="scaling-reward-chart"][data-ready="true"]');
-      await page.waitForSelector('[data-testid="scaling-deadline-chart"][data-ready="true"]');
-      await page.waitForSelector('[data-testid="scaling-latency-chart"][data-ready="true"]');
-      await page.waitForSelector('[data-testid="eval-table"] tbody tr');
+      await page.waitForSelector('[data-testid="deadline-chart"][data-ready="true"]');
+      await page.waitForSelector('[data-testid="latency-scaling-chart"][data-ready="true"]');
       await page.waitForSelector('[data-testid="training-chart"][data-ready="true"], .empty:has-text("training curve")');
       await page.waitForSelector('[data-testid="live-latency-chart"][data-ready="true"]');
       await page.waitForTimeout(300);
@@ -394,6 +468,7 @@ async function main(): Promise<number> {
       ]);
       assert(resp.status() === 200, `reload ${first}: HTTP ${resp.status()}`);
       await page.waitForSelector(`[data-testid="model-${first}"] .badge.ok:has-text("Reloaded")`);
+      if (evaluation) await page.waitForSelector('[data-testid="manifest-detail"] [data-testid="model-eval-table"] tbody tr');
       await shot("models");
     });
 

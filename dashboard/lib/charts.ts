@@ -1,7 +1,8 @@
-// Data shaping for the plotly charts: evaluation report, node resources, training curves and
-// live latency percentiles. Pure functions returning plotly trace objects (no plotly import).
+// Data shaping for the plotly charts: node resources and backlogs, training curves and live
+// latency percentiles (the evaluation's charts are in lib/evaluation.ts). Pure functions returning
+// plotly trace objects (no plotly import).
 import type { Data, Layout } from "plotly.js";
-import type { EvalResult, NetworkState, StatsRow } from "./types";
+import type { NetworkState, StatsRow } from "./types";
 import { tierName } from "./format";
 
 export const PALETTE = [
@@ -22,96 +23,6 @@ export function colorMap(names: readonly string[]): Map<string, string> {
   const m = new Map<string, string>();
   names.forEach((n, i) => m.set(n, PALETTE[i % PALETTE.length]!));
   return m;
-}
-
-/** Sorted distinct network sizes in the report. */
-export function evalSizes(results: readonly EvalResult[]): number[] {
-  return [...new Set(results.map((r) => r.num_nodes))].sort((a, b) => a - b);
-}
-
-/** Policies in display order: learned models first, then baselines, each in report order. */
-export function evalPolicies(results: readonly EvalResult[]): { policy: string; kind: string }[] {
-  const seen = new Map<string, string>();
-  for (const r of results) if (!seen.has(r.policy)) seen.set(r.policy, r.kind);
-  const all = [...seen.entries()].map(([policy, kind]) => ({ policy, kind }));
-  return [...all.filter((p) => p.kind === "learned"), ...all.filter((p) => p.kind !== "learned")];
-}
-
-function lookup(results: readonly EvalResult[], policy: string, size: number): EvalResult | undefined {
-  return results.find((r) => r.policy === policy && r.num_nodes === size);
-}
-
-/**
- * Mean episode reward per policy, one bar group per policy and one bar per network size,
- * with ±1 std error bars.
- */
-export function rewardBarTraces(results: readonly EvalResult[]): Data[] {
-  const policies = evalPolicies(results).map((p) => p.policy);
-  const sizes = evalSizes(results);
-  const sizeColors = colorMap(sizes.map(String));
-  return sizes.map((size) => {
-    const rows = policies.map((p) => lookup(results, p, size));
-    return {
-      type: "bar",
-      name: `${size} nodes`,
-      x: policies,
-      y: rows.map((r) => (r ? r.mean_reward : null)),
-      error_y: {
-        type: "data",
-        array: rows.map((r) => (r ? r.std_reward : 0)),
-        visible: true,
-        thickness: 1.2,
-        width: 3,
-      },
-      marker: { color: sizeColors.get(String(size)) },
-      hovertemplate: `%{x} @ ${size} nodes<br>mean %{y:.3f} ± %{error_y.array:.3f}<extra></extra>`,
-    } as Data;
-  });
-}
-
-export type EvalMetric = "mean_reward" | "deadline_met_rate" | "mean_latency_ms";
-
-export const METRIC_LABELS: Record<EvalMetric, string> = {
-  mean_reward: "Mean episode reward",
-  deadline_met_rate: "Deadline-met rate",
-  mean_latency_ms: "Mean latency (ms)",
-};
-
-/** One line per policy across network sizes; reward lines carry ±1 std error bars. */
-export function scalingTraces(results: readonly EvalResult[], metric: EvalMetric): Data[] {
-  const policies = evalPolicies(results);
-  const sizes = evalSizes(results);
-  const colors = colorMap(policies.map((p) => p.policy));
-  return policies.map(({ policy, kind }) => {
-    const pts = sizes
-      .map((s) => lookup(results, policy, s))
-      .filter((r): r is EvalResult => r !== undefined);
-    const trace: Record<string, unknown> = {
-      type: "scatter",
-      mode: "lines+markers",
-      name: policy,
-      x: pts.map((r) => r.num_nodes),
-      y: pts.map((r) => r[metric]),
-      line: { color: colors.get(policy), width: kind === "learned" ? 2.5 : 1.5, dash: kind === "learned" ? "solid" : "dot" },
-      marker: { size: kind === "learned" ? 8 : 6, symbol: kind === "learned" ? "circle" : "square" },
-      legendgroup: kind,
-    };
-    if (metric === "mean_reward") {
-      trace.error_y = { type: "data", array: pts.map((r) => r.std_reward), visible: true, thickness: 1, width: 4 };
-    }
-    return trace as Data;
-  });
-}
-
-export interface EvalTableRow extends EvalResult {
-  rank: number;
-  best: boolean;
-}
-
-/** Rows for one network size sorted by mean reward (best first), with rank. */
-export function evalTable(results: readonly EvalResult[], size: number): EvalTableRow[] {
-  const rows = results.filter((r) => r.num_nodes === size).sort((a, b) => b.mean_reward - a.mean_reward);
-  return rows.map((r, i) => ({ ...r, rank: i + 1, best: i === 0 }));
 }
 
 /** CPU and memory utilisation per node as grouped bars (percent). */
@@ -143,10 +54,32 @@ export function resourceBarTraces(network: NetworkState, selected?: number | nul
   ];
 }
 
-/** Latency (left axis) and queue length (right axis) per node. */
+/**
+ * What the per-node queue chart shows: the compute backlog in ms when the network carries
+ * `backlog_ms` (a mid-episode network), else the queued task count `queue_len` (a generated idle
+ * network). The API derives one from the other; the dashboard shows what the network says.
+ */
+export function queueMeasure(network: NetworkState): "backlog_ms" | "queue_len" {
+  return network.nodes.some((n) => n.backlog_ms !== undefined) ? "backlog_ms" : "queue_len";
+}
+
+/** Latency (left axis) and the node queue (right axis: backlog in ms, or queued tasks) per node. */
 export function latencyQueueTraces(network: NetworkState): Data[] {
   const x = network.nodes.map((_, i) => i);
   const text = network.nodes.map((n, i) => `node ${i} (${tierName(n.node_type)})`);
+  const measure = queueMeasure(network);
+  const queue =
+    measure === "backlog_ms"
+      ? {
+          name: "Backlog (ms)",
+          y: network.nodes.map((n) => n.backlog_ms ?? null),
+          hovertemplate: "%{text}<br>backlog %{y:.0f} ms<extra></extra>",
+        }
+      : {
+          name: "Queue length",
+          y: network.nodes.map((n) => n.queue_len ?? 0),
+          hovertemplate: "%{text}<br>queue %{y} tasks<extra></extra>",
+        };
   return [
     {
       type: "scatter",
@@ -161,12 +94,10 @@ export function latencyQueueTraces(network: NetworkState): Data[] {
     } as Data,
     {
       type: "bar",
-      name: "Queue length",
+      ...queue,
       x,
-      y: network.nodes.map((n) => n.queue_len),
       yaxis: "y2",
       text,
-      hovertemplate: "%{text}<br>queue %{y} tasks<extra></extra>",
       textposition: "none",
       marker: { color: "rgba(8, 145, 178, 0.45)" },
     } as Data,

@@ -6,12 +6,17 @@ import type { AppType } from "./app-type";
 import type { RecordedRequest } from "./snippet";
 import type {
   ApiErrorBody,
+  CompareRequest,
+  CompareResponse,
   EvalReport,
+  GenerateRequest,
   GenerateResponse,
   HealthResponse,
-  NetworkState,
+  ModelDetail,
+  ModelListResponse,
   PredictRequest,
   PredictResponse,
+  StatsResponse,
 } from "./types";
 
 /** Path prefix of the proxy route on the dashboard's origin. */
@@ -109,18 +114,16 @@ export async function call<T>(
   };
 }
 
-/** Every endpoint the dashboard uses. Response bodies are shaped further in lib/*. */
+/** Every endpoint the dashboard uses, with the API's own request and response types. */
 export const api = {
   health: () => call<HealthResponse>((c) => c.health.$get()),
   ready: () => call<Record<string, unknown>>((c) => c.ready.$get()),
-  stats: () => call<unknown>((c) => c.stats.$get()),
-  models: () => call<unknown>((c) => c.models.$get()),
-  model: (name: string) => call<unknown>((c) => c.models[":name"].$get({ param: { name } })),
+  stats: () => call<StatsResponse>((c) => c.stats.$get()),
+  models: () => call<ModelListResponse>((c) => c.models.$get()),
+  model: (name: string) => call<ModelDetail>((c) => c.models[":name"].$get({ param: { name } })),
   loadModel: (name: string) => call<unknown>((c) => c.models[":name"].load.$post({ param: { name } })),
-  generate: (body: { num_nodes: number; seed?: number }) =>
-    call<GenerateResponse>((c) => c.networks.generate.$post({ json: body })),
+  generate: (body: GenerateRequest) => call<GenerateResponse>((c) => c.networks.generate.$post({ json: body })),
   predict: (body: PredictRequest) => call<PredictResponse>((c) => c.predict.$post({ json: body })),
-  compare: (body: { network_state: NetworkState; task?: PredictRequest["task"] }) =>
-    call<unknown>((c) => c.compare.$post({ json: body })),
+  compare: (body: CompareRequest) => call<CompareResponse>((c) => c.compare.$post({ json: body })),
   evaluation: () => call<EvalReport>((c) => c.evaluation.$get()),
 };

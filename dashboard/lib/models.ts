@@ -1,5 +1,6 @@
-// Shaping of /health, /models and /models/{name} (manifests) for display.
-import type { EvalResult, HealthResponse, ModelSummary } from "./types";
+// Shaping of /health, /models and /models/{name} (manifests) for display. The manifest inside a
+// /models/{name} body is the exported JSON as-is (typed unknown by the API), so it is read defensively.
+import type { HealthResponse, ModelListResponse, ModelSummary } from "./types";
 import type { CurvePoint, TrainingCurve } from "./charts";
 
 type Obj = Record<string, unknown>;
@@ -7,68 +8,19 @@ const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 const str = (v: unknown): string | null => (typeof v === "string" && v.length > 0 ? v : null);
 
-/** Uptime in seconds from a /health body, whatever the field is called. */
-export function healthUptime(h: HealthResponse | Obj | null | undefined): number | null {
-  if (!h) return null;
-  return num(h.uptime_s) ?? num(h.uptime_seconds) ?? num(h.uptime) ?? null;
+/** Uptime in seconds from a /health body. */
+export function healthUptime(h: Pick<HealthResponse, "uptime_seconds"> | null | undefined): number | null {
+  return h && Number.isFinite(h.uptime_seconds) ? h.uptime_seconds : null;
 }
 
 /** Names of the models /health says are loaded. */
-export function healthLoadedModels(h: HealthResponse | Obj | null | undefined): string[] {
-  if (!h) return [];
-  for (const key of ["models_loaded", "loaded_models", "models"]) {
-    const v = (h as Obj)[key];
-    if (Array.isArray(v)) {
-      return v
-        .filter((m) => typeof m === "string" || (isObj(m) && m.loaded !== false))
-        .map((m) => (typeof m === "string" ? m : (str((m as Obj).name) ?? "")))
-        .filter((m) => m.length > 0);
-    }
-    if (isObj(v)) {
-      return Object.entries(v)
-        .filter(([, on]) => on === true || (isObj(on) && on.loaded !== false))
-        .map(([name]) => name);
-    }
-  }
-  return [];
+export function healthLoadedModels(h: Pick<HealthResponse, "loaded_models"> | null | undefined): string[] {
+  return h?.loaded_models ?? [];
 }
 
-function toSummary(name: string, o: Obj): ModelSummary {
-  const status = str(o.status);
-  const loaded =
-    typeof o.loaded === "boolean" ? o.loaded : status ? ["loaded", "ready", "ok", "serving"].includes(status.toLowerCase()) : undefined;
-  const s: ModelSummary = { ...o, name };
-  const version = str(o.version);
-  if (version) s.version = version;
-  if (loaded !== undefined) s.loaded = loaded;
-  const algorithm = str(o.algorithm);
-  if (algorithm) s.algorithm = algorithm;
-  return s;
-}
-
-/** Model list from a /models body: an array, {models: [...]}, or an object keyed by name. */
-export function normalizeModels(raw: unknown): ModelSummary[] {
-  let list: unknown = raw;
-  if (isObj(raw)) {
-    if (Array.isArray(raw.models) || isObj(raw.models)) list = raw.models;
-    else if (Array.isArray(raw.available)) {
-      const loaded = new Set(Array.isArray(raw.loaded) ? raw.loaded.filter((x): x is string => typeof x === "string") : []);
-      list = raw.available.map((n) => (typeof n === "string" ? { name: n, loaded: loaded.has(n) } : n));
-    }
-  }
-  const out: ModelSummary[] = [];
-  if (Array.isArray(list)) {
-    for (const m of list) {
-      if (typeof m === "string") out.push({ name: m });
-      else if (isObj(m)) {
-        const name = str(m.name) ?? str(m.model) ?? str(m.id);
-        if (name) out.push(toSummary(name, m));
-      }
-    }
-  } else if (isObj(list)) {
-    for (const [name, m] of Object.entries(list)) out.push(isObj(m) ? toSummary(name, m) : { name });
-  }
-  return out;
+/** Model list from a /models body (empty before it arrives). */
+export function normalizeModels(raw: Pick<ModelListResponse, "models"> | null | undefined): ModelSummary[] {
+  return raw?.models ?? [];
 }
 
 export interface FeatureRow {
@@ -78,11 +30,14 @@ export interface FeatureRow {
   description: string | null;
 }
 
-/** Ordered feature list of a manifest (strings or {name, unit, description|derivation}). */
-export function manifestFeatures(manifest: unknown): FeatureRow[] {
+/**
+ * Ordered feature list of a manifest (strings or {name, unit, description|derivation}): the node
+ * features (`features`, the columns of x) or, with key "edge_features", the link features.
+ */
+export function manifestFeatures(manifest: unknown, key: "features" | "edge_features" = "features"): FeatureRow[] {
   let raw: unknown;
   for (const c of manifestContainers(manifest)) {
-    raw = c.features ?? (isObj(c.input) ? c.input.features : undefined);
+    raw = c[key] ?? (isObj(c.input) ? c.input[key] : undefined);
     if (Array.isArray(raw)) break;
   }
   if (!Array.isArray(raw)) return [];
@@ -223,7 +178,7 @@ export function scalarRows(section: unknown, skip: readonly string[] = []): [str
     if (typeof v === "string") rows.push([k, v]);
     else if (typeof v === "number") rows.push([k, Number.isInteger(v) ? v.toLocaleString("en-US") : String(+v.toPrecision(6))]);
     else if (typeof v === "boolean") rows.push([k, v ? "yes" : "no"]);
-    else if (Array.isArray(v) && v.length <= 8 && v.every((e) => typeof e !== "object" || e === null)) rows.push([k, v.join(" × ")]);
+    else if (Array.isArray(v) && v.length > 0 && v.length <= 8 && v.every((e) => typeof e !== "object" || e === null)) rows.push([k, v.join(" × ")]);
   }
   return rows;
 }
@@ -249,17 +204,6 @@ export function section(o: unknown, ...keys: string[]): Obj | null {
 }
 
 /** Default model named by GET /models, if any. */
-export function defaultModel(raw: unknown): string | null {
-  return isObj(raw) && typeof raw.default_model === "string" ? raw.default_model : null;
-}
-
-/** The evaluation rows of one model from its manifest's evaluation section, by network size. */
-export function modelEvalRows(model: string, evaluation: unknown): EvalResult[] {
-  if (!isObj(evaluation) || !Array.isArray(evaluation.results)) return [];
-  return evaluation.results
-    .filter(
-      (r): r is EvalResult =>
-        isObj(r) && (r.policy === undefined || r.policy === model) && typeof r.num_nodes === "number" && typeof r.mean_reward === "number",
-    )
-    .sort((a, b) => a.num_nodes - b.num_nodes);
+export function defaultModel(raw: Pick<ModelListResponse, "default_model"> | null | undefined): string | null {
+  return raw?.default_model || null;
 }

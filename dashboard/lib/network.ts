@@ -2,10 +2,15 @@
 // The API validates again; this only gives early, precise messages in the form.
 import type { Edge, NetworkState, NodeState, Task } from "./types";
 
-export const NODE_FIELDS = ["cpu_util", "mem_util", "energy", "latency", "bandwidth", "queue_len", "node_type"] as const;
+/** Fields every node must have. */
+export const NODE_FIELDS = ["cpu_util", "mem_util", "energy", "latency", "bandwidth", "node_type"] as const;
+/** Optional node state: queued tasks (read only without backlog_ms) and compute backlog in ms. */
+export const OPTIONAL_NODE_FIELDS = ["queue_len", "backlog_ms"] as const;
+/** Optional link state of an edge object. */
+const EDGE_OBJECT_KEYS = ["source", "target", "capacity_mbps", "backlog_ms"];
 
 export type ParseResult =
-  | { ok: true; network: NetworkState; task?: Task }
+  | { ok: true; network: NetworkState; task?: Task; load?: number }
   | { ok: false; errors: string[] };
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -30,7 +35,7 @@ export function parseNetworkJson(text: string): ParseResult {
     if (errors.length < MAX_ERRORS) errors.push(m);
   };
   if (!Array.isArray(state.nodes)) push("nodes must be an array.");
-  if (!Array.isArray(state.edges)) push("edges must be an array of [source, target] pairs.");
+  if (!Array.isArray(state.edges)) push("edges must be an array of [source, target] pairs or {source, target, ...} objects.");
   if (errors.length) return { ok: false, errors };
   const nodesRaw = state.nodes as unknown[];
   const edgesRaw = state.edges as unknown[];
@@ -50,6 +55,15 @@ export function parseNetworkJson(text: string): ParseResult {
       }
       node[f] = v;
     }
+    for (const f of OPTIONAL_NODE_FIELDS) {
+      const v = n[f];
+      if (v === undefined) continue;
+      if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
+        push(`nodes[${i}].${f} must be a number >= 0 when given.`);
+        continue;
+      }
+      node[f] = v;
+    }
     if (node.node_type !== undefined && ![0, 1, 2].includes(node.node_type)) {
       push(`nodes[${i}].node_type must be 0 (sensor), 1 (fog) or 2 (cloud).`);
     }
@@ -61,25 +75,58 @@ export function parseNetworkJson(text: string): ParseResult {
   });
   const edges: Edge[] = [];
   edgesRaw.forEach((e, i) => {
-    if (!Array.isArray(e) || e.length !== 2 || !e.every((v) => Number.isInteger(v))) {
-      push(`edges[${i}] must be a pair of integer node indices.`);
+    let s: unknown;
+    let t: unknown;
+    let obj: Record<string, unknown> | null = null;
+    if (Array.isArray(e) && e.length === 2) [s, t] = e;
+    else if (isObj(e)) {
+      obj = e;
+      s = e.source;
+      t = e.target;
+      const unknown = Object.keys(e).filter((k) => !EDGE_OBJECT_KEYS.includes(k));
+      if (unknown.length) {
+        push(`edges[${i}] has unknown key${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} (allowed: ${EDGE_OBJECT_KEYS.join(", ")}).`);
+        return;
+      }
+    } else {
+      push(`edges[${i}] must be a [source, target] pair or a {source, target, capacity_mbps?, backlog_ms?} object.`);
       return;
     }
-    const [s, t] = e as [number, number];
-    if (s < 0 || t < 0 || s >= nodesRaw.length || t >= nodesRaw.length) {
-      push(`edges[${i}] = [${s}, ${t}] names a node that does not exist (0..${nodesRaw.length - 1}).`);
+    if (!Number.isInteger(s) || !Number.isInteger(t)) {
+      push(`edges[${i}] must name two integer node indices.`);
       return;
     }
-    if (s === t) {
-      push(`edges[${i}] = [${s}, ${t}] is a self-loop.`);
+    const [a, b] = [s as number, t as number];
+    if (a < 0 || b < 0 || a >= nodesRaw.length || b >= nodesRaw.length) {
+      push(`edges[${i}] = [${a}, ${b}] names a node that does not exist (0..${nodesRaw.length - 1}).`);
       return;
     }
-    edges.push([s, t]);
+    if (a === b) {
+      push(`edges[${i}] = [${a}, ${b}] is a self-loop.`);
+      return;
+    }
+    if (!obj) {
+      edges.push([a, b]);
+      return;
+    }
+    const edge: { source: number; target: number; capacity_mbps?: number; backlog_ms?: number } = { source: a, target: b };
+    const cap = obj.capacity_mbps;
+    if (cap !== undefined) {
+      if (typeof cap !== "number" || !Number.isFinite(cap) || cap <= 0) push(`edges[${i}].capacity_mbps must be a number > 0.`);
+      else edge.capacity_mbps = cap;
+    }
+    const backlog = obj.backlog_ms;
+    if (backlog !== undefined) {
+      if (typeof backlog !== "number" || !Number.isFinite(backlog) || backlog < 0) push(`edges[${i}].backlog_ms must be a number >= 0.`);
+      else edge.backlog_ms = backlog;
+    }
+    edges.push(edge);
   });
   if (errors.length) return { ok: false, errors };
   const network: NetworkState = { nodes, edges };
   const task = isObj(raw.task) ? (raw.task as Task) : undefined;
-  return task ? { ok: true, network, task } : { ok: true, network };
+  const load = typeof raw.load === "number" && Number.isFinite(raw.load) ? raw.load : undefined;
+  return { ok: true, network, ...(task ? { task } : {}), ...(load !== undefined ? { load } : {}) };
 }
 
 /** Pretty JSON of a network for the paste box (one node per line keeps it readable). */

@@ -12,21 +12,18 @@ export function probabilities(pred: Pick<PredictResponse, "node_scores" | "valid
     const i = Number(k);
     if (Number.isInteger(i) && i >= 0 && i < n && Number.isFinite(v)) out[i] = v;
   }
-  if (Array.isArray(pred.valid_nodes)) {
-    const valid = new Set(pred.valid_nodes);
-    for (let i = 0; i < n; i++) if (!valid.has(i)) out[i] = null;
-  }
+  const valid = new Set(pred.valid_nodes);
+  for (let i = 0; i < n; i++) if (!valid.has(i)) out[i] = null;
   return out;
 }
 
 /** Raw model scores (Q-values / logits) per node; masked or non-finite entries are null. */
 export function rawScores(pred: Pick<PredictResponse, "q_values" | "valid_nodes">, n: number): (number | null)[] {
-  const q = Array.isArray(pred.q_values) ? pred.q_values : [];
-  const valid = Array.isArray(pred.valid_nodes) ? new Set(pred.valid_nodes) : null;
+  const valid = new Set(pred.valid_nodes);
   return Array.from({ length: n }, (_, i) => {
-    const v = q[i];
+    const v = pred.q_values[i];
     if (typeof v !== "number" || !Number.isFinite(v) || v <= -1e8) return null;
-    if (valid && !valid.has(i)) return null;
+    if (!valid.has(i)) return null;
     return v;
   });
 }

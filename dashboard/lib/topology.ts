@@ -1,6 +1,6 @@
 // Turns a network_state into what cytoscape draws: tier rows (cloud on top, fog in the
 // middle, sensors at the bottom), load colours, score labels, and the selected/source marks.
-import type { NetworkState, NodeState } from "./types";
+import type { Edge, NetworkState, NodeState } from "./types";
 
 export interface Point {
   x: number;
@@ -58,11 +58,39 @@ export function loadColor(load: number): string {
   return "#dc2626";
 }
 
+/** Endpoints of an edge given as `[s, t]` or `{source, target, ...}`. */
+export function edgeEnds(e: Edge): [number, number] {
+  return Array.isArray(e) ? [e[0], e[1]] : [(e as { source: number }).source, (e as { target: number }).target];
+}
+
+/** A link's state as the request gives it: backlog (ms, 0 when absent) and capacity (null = the default). */
+export function edgeState(e: Edge): { backlog_ms: number; capacity_mbps: number | null } {
+  if (Array.isArray(e)) return { backlog_ms: 0, capacity_mbps: null };
+  const o = e as { backlog_ms?: number; capacity_mbps?: number };
+  return { backlog_ms: o.backlog_ms ?? 0, capacity_mbps: o.capacity_mbps ?? null };
+}
+
+/** Link backlog at which an edge is drawn at full width and full red. */
+export const LINK_BACKLOG_FULL_MS = 1000;
+
+/**
+ * How an edge is drawn for its backlog: width 1 (idle) to 6 px and grey → amber → red, on a
+ * square-root scale so short queues are already visible; LINK_BACKLOG_FULL_MS and more is full.
+ */
+export function linkStyle(backlogMs: number): { width: number; color: string } {
+  if (!(backlogMs > 0)) return { width: 1, color: "#cbd5e1" };
+  const f = Math.sqrt(Math.min(backlogMs, LINK_BACKLOG_FULL_MS) / LINK_BACKLOG_FULL_MS);
+  const from = [245, 158, 11]; // amber-500
+  const to = [220, 38, 38]; // red-600
+  const c = from.map((v, k) => Math.round(v + (to[k]! - v) * f));
+  return { width: Math.round((1.5 + 4.5 * f) * 10) / 10, color: `#${c.map((v) => v.toString(16).padStart(2, "0")).join("")}` };
+}
+
 /** Neighbour lists; edges naming unknown nodes and self-loops are ignored. */
-export function adjacency(numNodes: number, edges: readonly (readonly number[])[]): number[][] {
+export function adjacency(numNodes: number, edges: readonly Edge[]): number[][] {
   const adj: Set<number>[] = Array.from({ length: numNodes }, () => new Set<number>());
   for (const e of edges) {
-    const [s, t] = e;
+    const [s, t] = edgeEnds(e);
     if (s === undefined || t === undefined) continue;
     if (!Number.isInteger(s) || !Number.isInteger(t)) continue;
     if (s < 0 || t < 0 || s >= numNodes || t >= numNodes || s === t) continue;
@@ -161,8 +189,8 @@ export interface ElementOptions {
   formatLabel?: (score: number | null) => string;
   selected?: number | null;
   source?: number | null;
-  /** The greedy oracle's choice (after a compare), marked with a green ring. */
-  oracle?: number | null;
+  /** greedy's choice (the one-step optimum, after a compare), marked with a green ring. */
+  greedy?: number | null;
   layout?: LayoutOptions;
 }
 
@@ -180,6 +208,14 @@ export interface GraphEdgeData {
   id: string;
   source: string;
   target: string;
+  /** index of the edge in network.edges (the first one, when a link is listed twice) */
+  index: number;
+  /** link backlog, ms (0 when the edge gives none) */
+  backlog: number;
+  /** capacity the edge gives, Mbps; null = the default (the smaller bandwidth of its ends) */
+  capacity: number | null;
+  width: number;
+  color: string;
 }
 
 export type GraphElement =
@@ -193,7 +229,7 @@ export function buildElements(network: NetworkState, options: ElementOptions = {
   const fmt = options.formatLabel ?? formatScore;
   const selected = options.selected ?? null;
   const source = options.source ?? null;
-  const oracle = options.oracle ?? null;
+  const greedy = options.greedy ?? null;
   const elements: GraphElement[] = [];
   network.nodes.forEach((node, i) => {
     const load = nodeLoad(node);
@@ -202,11 +238,11 @@ export function buildElements(network: NetworkState, options: ElementOptions = {
     const classes = [`tier-${tier}`];
     if (i === selected) classes.push("selected-node");
     if (i === source) classes.push("source-node");
-    if (i === oracle) classes.push("oracle-node");
+    if (i === greedy) classes.push("greedy-node");
     if (scores && isMaskedScore(score)) classes.push("masked");
     const tags: string[] = [];
     if (i === source) tags.push("src");
-    if (i === oracle) tags.push("oracle");
+    if (i === greedy) tags.push("greedy");
     const head = tags.length ? `${i} · ${tags.join(" ")}` : `${i}`;
     const label = scores ? `${head}\n${fmt(score)}` : head;
     elements.push({
@@ -218,21 +254,33 @@ export function buildElements(network: NetworkState, options: ElementOptions = {
   });
   const seen = new Set<string>();
   const n = network.nodes.length;
-  for (const [s, t] of network.edges) {
-    if (s === t || s < 0 || t < 0 || s >= n || t >= n) continue;
+  network.edges.forEach((edge, index) => {
+    const [s, t] = edgeEnds(edge);
+    if (s === t || s < 0 || t < 0 || s >= n || t >= n) return;
     const a = Math.min(s, t);
     const b = Math.max(s, t);
     const id = `e${a}-${b}`;
-    if (seen.has(id)) continue;
+    if (seen.has(id)) return;
     seen.add(id);
     const onSelection = selected != null && (a === selected || b === selected);
     const onSource = source != null && (a === source || b === source);
-    const classes = [onSelection ? "touches-selected" : "", onSource ? "touches-source" : ""]
+    const state = edgeState(edge);
+    const look = linkStyle(state.backlog_ms);
+    const classes = [state.backlog_ms > 0 ? "busy" : "", onSelection ? "touches-selected" : "", onSource ? "touches-source" : ""]
       .filter(Boolean)
       .join(" ");
-    elements.push({ group: "edges", data: { id, source: `n${a}`, target: `n${b}` }, classes });
-  }
+    elements.push({
+      group: "edges",
+      data: { id, source: `n${a}`, target: `n${b}`, index, backlog: state.backlog_ms, capacity: state.capacity_mbps, ...look },
+      classes,
+    });
+  });
   return elements;
+}
+
+/** Whether any link of the network reports a backlog (the legend then explains the edge widths). */
+export function hasLinkBacklog(network: NetworkState): boolean {
+  return network.edges.some((e) => edgeState(e).backlog_ms > 0);
 }
 
 /** Count of nodes per tier, for the legend. */

@@ -1,80 +1,38 @@
-// Shapes of the API's JSON responses as the dashboard consumes them (issue 3).
-// The typed hono client (lib/client.ts) checks requests against the API's own AppType;
-// these interfaces describe the parts of each response the UI reads.
+// Shapes of the API's requests and responses, all derived from the API's own route types
+// (AppType, through the typed hono client), so they cannot drift from what it validates and sends.
+// The only hand-written shapes below are the dashboard's own (table rows, API error bodies).
 
-import type { InferRequestType } from "hono/client";
+import type { InferRequestType, InferResponseType } from "hono/client";
 import type { Client } from "./client";
 
 export type NodeType = 0 | 1 | 2;
 
-/** Request bodies come from the API's own route types, so they cannot drift from what it validates. */
+// ---- requests
 export type PredictRequest = InferRequestType<Client["predict"]["$post"]>["json"];
+export type CompareRequest = InferRequestType<Client["compare"]["$post"]>["json"];
+export type GenerateRequest = InferRequestType<Client["networks"]["generate"]["$post"]>["json"];
 export type NetworkState = PredictRequest["network_state"];
 export type NodeState = NetworkState["nodes"][number];
 export type Edge = NetworkState["edges"][number];
+/** An edge in object form: `{source, target, capacity_mbps?, backlog_ms?}`. */
+export type EdgeObject = Exclude<Edge, readonly unknown[]>;
 export type Task = NonNullable<PredictRequest["task"]>;
 
-export interface GenerateResponse {
-  network_state: NetworkState;
-  num_nodes: number;
-  num_edges: number;
-  seed: number;
-}
-
-export interface PredictResponse {
-  selected_node: number;
-  /** The policy's probability of the selected node. */
-  confidence: number;
-  /** The model's raw `scores` output per node (Q-values or logits); null where not finite. */
-  q_values: (number | null)[];
-  /** The policy's probability per node, keyed by node index. */
-  node_scores: Record<string, number>;
-  processing_time_ms: number;
-  value?: number | null;
-  valid_nodes?: number[];
-  model?: { name: string; version: string };
-  /** The task that was placed, defaults filled in. */
-  task?: Task;
-}
-
-export interface CompareEntry {
-  name: string;
-  kind: "learned" | "baseline" | string;
-  selected_node: number;
-  probability: number | null;
-  cost: number | null;
-  matches_oracle: boolean | null;
-  regret: number | null;
-  latency_ms: number | null;
-  energy_j: number | null;
-  deadline_met: boolean | null;
-}
-
-export interface CompareResult {
-  entries: CompareEntry[];
-  oracle_node: number | null;
-  oracle_cost: number | null;
-  node_costs: number[] | null;
-  task: Task | null;
-}
-
-export interface HealthResponse {
-  /** "healthy" once a model is loaded, "degraded" before. */
-  status: string;
-  version?: string;
-  uptime_s?: number;
-  uptime_seconds?: number;
-  models_loaded?: string[] | Record<string, boolean>;
-  [key: string]: unknown;
-}
-
-export interface ModelSummary {
-  name: string;
-  version?: string;
-  loaded?: boolean;
-  algorithm?: string;
-  [key: string]: unknown;
-}
+// ---- responses
+export type PredictResponse = InferResponseType<Client["predict"]["$post"], 200>;
+export type CompareResponse = InferResponseType<Client["compare"]["$post"], 200>;
+export type CompareEntry = CompareResponse["results"][number];
+export type BaselineName = keyof CompareResponse["baselines"];
+export type GenerateResponse = InferResponseType<Client["networks"]["generate"]["$post"], 200>;
+export type HealthResponse = InferResponseType<Client["health"]["$get"], 200>;
+export type StatsResponse = InferResponseType<Client["stats"]["$get"], 200>;
+export type ModelListResponse = InferResponseType<Client["models"]["$get"], 200>;
+export type ModelSummary = ModelListResponse["models"][number];
+export type ModelDetail = InferResponseType<Client["models"][":name"]["$get"], 200>;
+export type EvalReport = InferResponseType<Client["evaluation"]["$get"], 200>;
+/** One (policy, network size, load) row of models/reports/eval.json; manifests carry the same rows. */
+export type EvalRow = EvalReport["results"][number];
+export type AblationRow = EvalReport["ablations"][number];
 
 export interface StatsRow {
   model: string;
@@ -86,22 +44,6 @@ export interface StatsRow {
   p50: number | null;
   p95: number | null;
   p99: number | null;
-}
-
-export interface EvalResult {
-  policy: string;
-  kind: "learned" | "baseline" | string;
-  num_nodes: number;
-  mean_reward: number;
-  std_reward: number;
-  deadline_met_rate: number;
-  mean_latency_ms: number;
-}
-
-export interface EvalReport {
-  seed: number;
-  episodes: number;
-  results: EvalResult[];
 }
 
 export interface ApiErrorBody {

@@ -2,80 +2,17 @@ import { describe, expect, it } from "vitest";
 import {
   baseLayout,
   colorMap,
-  evalPolicies,
-  evalSizes,
-  evalTable,
   latencyPercentileTraces,
   latencyQueueTraces,
+  queueMeasure,
   resourceBarTraces,
-  rewardBarTraces,
-  scalingTraces,
   scoreBarTraces,
   trainingCurveTraces,
 } from "../lib/charts";
-import type { EvalResult } from "../lib/types";
-import { smallNetwork } from "./fixtures";
-
-const r = (policy: string, kind: string, num_nodes: number, mean_reward: number, std_reward: number): EvalResult => ({
-  policy,
-  kind,
-  num_nodes,
-  mean_reward,
-  std_reward,
-  deadline_met_rate: 0.5,
-  mean_latency_ms: 10 + num_nodes,
-});
-
-const results: EvalResult[] = [
-  r("random", "baseline", 20, -1, 0.5),
-  r("hybrid", "learned", 20, 2, 0.3),
-  r("hybrid", "learned", 200, 1.5, 0.4),
-  r("random", "baseline", 200, -2, 0.6),
-  r("dqn", "learned", 20, 1, 0.2),
-];
+import { congestedNetwork, smallNetwork } from "./fixtures";
 
 // plotly's Data union makes property access awkward in tests.
 const t = (d: unknown) => d as Record<string, any>;
-
-describe("evaluation shaping", () => {
-  it("lists sizes ascending and policies learned-first", () => {
-    expect(evalSizes(results)).toEqual([20, 200]);
-    expect(evalPolicies(results).map((p) => p.policy)).toEqual(["hybrid", "dqn", "random"]);
-  });
-
-  it("builds one bar trace per size with std error bars aligned to policies", () => {
-    const traces = rewardBarTraces(results).map(t);
-    expect(traces).toHaveLength(2);
-    expect(traces[0]!.name).toBe("20 nodes");
-    expect(traces[0]!.x).toEqual(["hybrid", "dqn", "random"]);
-    expect(traces[0]!.y).toEqual([2, 1, -1]);
-    expect(traces[0]!.error_y.array).toEqual([0.3, 0.2, 0.5]);
-    expect(traces[0]!.error_y.visible).toBe(true);
-    // dqn has no 200-node row: a gap, not an invented zero
-    expect(traces[1]!.y).toEqual([1.5, null, -2]);
-  });
-
-  it("builds scaling lines per policy; reward lines carry error bars", () => {
-    const reward = scalingTraces(results, "mean_reward").map(t);
-    expect(reward.map((x) => x.name)).toEqual(["hybrid", "dqn", "random"]);
-    expect(reward[0]!.x).toEqual([20, 200]);
-    expect(reward[0]!.y).toEqual([2, 1.5]);
-    expect(reward[0]!.error_y.array).toEqual([0.3, 0.4]);
-    expect(reward[2]!.line.dash).toBe("dot");
-    const latency = scalingTraces(results, "mean_latency_ms").map(t);
-    expect(latency[0]!.y).toEqual([30, 210]);
-    expect(latency[0]!.error_y).toBeUndefined();
-  });
-
-  it("ranks a size's rows by mean reward", () => {
-    const rows = evalTable(results, 20);
-    expect(rows.map((x) => [x.policy, x.rank, x.best])).toEqual([
-      ["hybrid", 1, true],
-      ["dqn", 2, false],
-      ["random", 3, false],
-    ]);
-  });
-});
 
 describe("node charts", () => {
   it("turns utilisation into percent and outlines the selected node", () => {
@@ -85,10 +22,20 @@ describe("node charts", () => {
     expect(cpu!.marker.line.width).toEqual([0, 2.5, 0, 0, 0, 0, 0]);
   });
 
-  it("puts queue length on the second axis", () => {
+  it("puts queue length on the second axis for an idle network", () => {
+    expect(queueMeasure(smallNetwork)).toBe("queue_len");
     const [lat, queue] = latencyQueueTraces(smallNetwork).map(t);
     expect(lat!.y).toEqual(smallNetwork.nodes.map((n) => n.latency));
     expect(queue!.yaxis).toBe("y2");
+    expect(queue!.name).toBe("Queue length");
+    expect(queue!.y).toEqual([2, 2, 2, 2, 2, 2, 2]);
+  });
+
+  it("shows the compute backlog in ms for a mid-episode network", () => {
+    expect(queueMeasure(congestedNetwork)).toBe("backlog_ms");
+    const [, queue] = latencyQueueTraces(congestedNetwork).map(t);
+    expect(queue!.name).toBe("Backlog (ms)");
+    expect(queue!.y).toEqual([0, 100, 200, 300, 400, 500, 600]);
   });
 
   it("drops masked scores and colours the chosen node", () => {

@@ -23,6 +23,24 @@ describe("client", () => {
     expect(seen!.url).toBe("http://localhost/api/predict");
   });
 
+  it("records a mid-episode request exactly as sent: link objects, backlogs and load", async () => {
+    const fake: typeof fetch = async () => Response.json({ selected_node: 1 });
+    const body = {
+      network_state: {
+        nodes: [
+          { cpu_util: 0.2, mem_util: 0.3, energy: 100, latency: 5, bandwidth: 50, node_type: 0, backlog_ms: 0 },
+          { cpu_util: 0.4, mem_util: 0.3, energy: 9000, latency: 2, bandwidth: 500, node_type: 1, backlog_ms: 812.5 },
+        ],
+        edges: [{ source: 0, target: 1, backlog_ms: 35, capacity_mbps: 40 }],
+      },
+      task: { source: 0, deadline_ms: 400 },
+      load: 0.56,
+    };
+    const r = await call((c) => c.compare.$post({ json: body }), fake);
+    expect(r.request.path).toBe("/compare");
+    expect(JSON.parse(r.request.body!)).toEqual(body);
+  });
+
   it("turns the API's error body into an ApiError", async () => {
     const fake: typeof fetch = async () =>
       Response.json({ error: "validation_error", message: "bad", issues: [{ path: "nodes[0]", message: "x" }] }, { status: 400 });

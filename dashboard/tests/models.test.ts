@@ -3,7 +3,6 @@ import {
   defaultModel,
   extractTrainingCurve,
   manifestContainers,
-  modelEvalRows,
   field,
   healthLoadedModels,
   healthUptime,
@@ -13,27 +12,44 @@ import {
   section,
   trainingCurveFile,
 } from "../lib/models";
+import type { HealthResponse, ModelListResponse } from "../lib/types";
+
+const health: HealthResponse = {
+  status: "healthy",
+  version: "2.0.0",
+  uptime_seconds: 3,
+  models_loaded: { dqn: true, ppo: false },
+  loaded_models: ["dqn"],
+};
+
+const list: ModelListResponse = {
+  models: [
+    { name: "dqn", loaded: true, status: "loaded", version: "2.0.0" },
+    { name: "ppo", loaded: false, status: "failed", last_error: "bad sha" },
+  ],
+  total: 2,
+  loaded: { dqn: true, ppo: false },
+  default_model: "hybrid",
+};
 
 describe("health", () => {
-  it("reads uptime under any of its names", () => {
-    expect(healthUptime({ status: "ok", uptime_s: 3 })).toBe(3);
-    expect(healthUptime({ status: "ok", uptime_seconds: 4 })).toBe(4);
+  it("reads uptime and the loaded models", () => {
+    expect(healthUptime(health)).toBe(3);
     expect(healthUptime(null)).toBeNull();
-  });
-  it("lists loaded models from arrays or maps", () => {
-    expect(healthLoadedModels({ status: "ok", models_loaded: ["dqn", "ppo"] })).toEqual(["dqn", "ppo"]);
-    expect(healthLoadedModels({ status: "ok", models: [{ name: "a", loaded: true }, { name: "b", loaded: false }] })).toEqual(["a"]);
-    expect(healthLoadedModels({ status: "ok", models: { a: true, b: false, c: { loaded: true } } })).toEqual(["a", "c"]);
+    expect(healthLoadedModels(health)).toEqual(["dqn"]);
+    expect(healthLoadedModels(undefined)).toEqual([]);
   });
 });
 
 describe("model list", () => {
-  it("accepts {models: [...]}, arrays and maps", () => {
-    expect(normalizeModels({ models: [{ name: "dqn", version: "1.0.0", loaded: true }] })).toEqual([{ name: "dqn", version: "1.0.0", loaded: true }]);
-    expect(normalizeModels(["a", "b"]).map((m) => m.name)).toEqual(["a", "b"]);
-    expect(normalizeModels({ models: { ppo: { status: "loaded" } } })[0]).toMatchObject({ name: "ppo", loaded: true });
-    expect(normalizeModels({ available: ["x", "y"], loaded: ["y"] }).map((m) => m.loaded)).toEqual([false, true]);
-    expect(normalizeModels(42)).toEqual([]);
+  it("lists the models of a /models body and names the default", () => {
+    expect(normalizeModels(list).map((m) => [m.name, m.loaded])).toEqual([
+      ["dqn", true],
+      ["ppo", false],
+    ]);
+    expect(normalizeModels(null)).toEqual([]);
+    expect(defaultModel(list)).toBe("hybrid");
+    expect(defaultModel(null)).toBeNull();
   });
 });
 
@@ -55,8 +71,18 @@ describe("manifest", () => {
     expect(field(detail, "sha256")).toBe("ab".repeat(32));
     expect(section(detail, "training", "training_info")).toEqual({ seed: 1, steps: 1000, curve: detail.training_info.curve });
     expect(manifestContainers(detail)).toHaveLength(4);
-    expect(defaultModel({ models: [], default_model: "hybrid" })).toBe("hybrid");
-    expect(defaultModel([])).toBeNull();
+  });
+
+  it("lists link features separately from node features", () => {
+    const m = {
+      features: [{ index: 0, name: "cpu_util", unit: "fraction 0-1", derivation: "node.cpu_util" }],
+      edge_features: [{ index: 0, name: "capacity_mbps", unit: "Mbps", derivation: "link capacity" }, { index: 1, name: "backlog_ms", unit: "ms" }],
+    };
+    expect(manifestFeatures({ manifest: m }).map((f) => f.name)).toEqual(["cpu_util"]);
+    expect(manifestFeatures({ manifest: m }, "edge_features")).toEqual([
+      { index: 0, name: "capacity_mbps", unit: "Mbps", description: "link capacity" },
+      { index: 1, name: "backlog_ms", unit: "ms", description: null },
+    ]);
   });
 
   it("lists features from strings or objects", () => {
@@ -90,24 +116,8 @@ describe("manifest", () => {
     expect(trainingCurveFile({ training: { curve: { file: "c.csv" } } })).toBe("c.csv");
   });
 
-  it("picks a model's own evaluation rows by size", () => {
-    const ev = {
-      results: [
-        { policy: "hybrid", kind: "learned", num_nodes: 50, mean_reward: 1, std_reward: 0.1, deadline_met_rate: 0.5, mean_latency_ms: 10 },
-        { policy: "ppo", kind: "learned", num_nodes: 20, mean_reward: 2, std_reward: 0.1, deadline_met_rate: 0.5, mean_latency_ms: 10 },
-        { policy: "hybrid", kind: "learned", num_nodes: 20, mean_reward: 3, std_reward: 0.1, deadline_met_rate: 0.5, mean_latency_ms: 10 },
-        "junk",
-      ],
-    };
-    expect(modelEvalRows("hybrid", ev).map((r) => [r.num_nodes, r.mean_reward])).toEqual([
-      [20, 3],
-      [50, 1],
-    ]);
-    expect(modelEvalRows("hybrid", {})).toEqual([]);
-  });
-
   it("shows scalar facts and picks fields", () => {
-    expect(scalarRows({ hidden: 64, lr: 0.000300000001, name: "gcn", gat: false, shape: [1, 2], nested: { a: 1 } }, ["name"])).toEqual([
+    expect(scalarRows({ hidden: 64, lr: 0.000300000001, name: "gcn", gat: false, shape: [1, 2], curve: [], nested: { a: 1 } }, ["name"])).toEqual([
       ["hidden", "64"],
       ["lr", "0.0003"],
       ["gat", "no"],

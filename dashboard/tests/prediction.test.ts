@@ -1,15 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { formatProbability, probabilities, ranking, rawScores } from "../lib/prediction";
+import type { PredictResponse } from "../lib/types";
 
 // The shape api/src/schemas/predict.ts (PredictionSchema) defines.
-const pred = {
+const pred: PredictResponse = {
   selected_node: 2,
   confidence: 0.6,
   q_values: [1.5, null, 3.25, -1e9],
   node_scores: { "0": 0.4, "1": 0, "2": 0.6, "3": 0 },
   valid_nodes: [0, 2],
+  task: { source: 0, cpu_mcycles: 1050, mem_mb: 264, data_kb: 505, deadline_ms: 550 },
+  load: 0.6,
   processing_time_ms: 0.3,
-  model: { name: "hybrid", version: "1.0.0" },
+  model: { name: "hybrid", version: "2.0.0" },
 };
 
 describe("prediction", () => {
@@ -18,12 +21,12 @@ describe("prediction", () => {
   });
 
   it("ignores out-of-range and non-index keys", () => {
-    expect(probabilities({ node_scores: { "0": 1, "7": 0.2, x: 3 } }, 2)).toEqual([1, null]);
+    expect(probabilities({ node_scores: { "0": 1, "7": 0.2, x: 3 }, valid_nodes: [0, 1] }, 2)).toEqual([1, null]);
   });
 
   it("keeps raw scores only for valid, finite nodes", () => {
     expect(rawScores(pred, 4)).toEqual([1.5, null, 3.25, null]);
-    expect(rawScores({ q_values: [1, -1e30] }, 3)).toEqual([1, null, null]);
+    expect(rawScores({ q_values: [1, -1e30], valid_nodes: [0, 1, 2] }, 3)).toEqual([1, null, null]);
   });
 
   it("formats probabilities for labels", () => {

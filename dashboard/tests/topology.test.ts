@@ -1,6 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { adjacency, buildElements, formatScore, isMaskedScore, loadColor, nodeLoad, tierCounts, tierLayout, tierOf } from "../lib/topology";
-import { smallNetwork } from "./fixtures";
+import {
+  adjacency,
+  buildElements,
+  edgeEnds,
+  edgeState,
+  formatScore,
+  hasLinkBacklog,
+  isMaskedScore,
+  LINK_BACKLOG_FULL_MS,
+  linkStyle,
+  loadColor,
+  nodeLoad,
+  tierCounts,
+  tierLayout,
+  tierOf,
+} from "../lib/topology";
+import { congestedNetwork, smallNetwork } from "./fixtures";
 
 describe("topology", () => {
   it("maps node types to tiers", () => {
@@ -71,11 +86,11 @@ describe("topology", () => {
     expect(touching.sort()).toEqual(["e0-1", "e1-2", "e1-3", "e1-4"]);
   });
 
-  it("marks the oracle's choice", () => {
-    const els = buildElements(smallNetwork, { oracle: 2, source: 2 });
+  it("marks greedy's choice", () => {
+    const els = buildElements(smallNetwork, { greedy: 2, source: 2 });
     const n2 = els.find((e) => e.group === "nodes" && e.data.id === "n2")!;
-    expect(n2.classes).toContain("oracle-node");
-    expect(n2.group === "nodes" && n2.data.label).toBe("2 · src oracle");
+    expect(n2.classes).toContain("greedy-node");
+    expect(n2.group === "nodes" && n2.data.label).toBe("2 · src greedy");
   });
 
   it("deduplicates edges and drops invalid ones", () => {
@@ -100,6 +115,43 @@ describe("topology", () => {
 
   it("counts tiers", () => {
     expect(tierCounts(smallNetwork)).toEqual([4, 2, 1]);
+  });
+});
+
+describe("links with state", () => {
+  it("reads both edge forms", () => {
+    expect(edgeEnds([3, 1])).toEqual([3, 1]);
+    expect(edgeEnds({ source: 2, target: 6, backlog_ms: 5 })).toEqual([2, 6]);
+    expect(edgeState([3, 1])).toEqual({ backlog_ms: 0, capacity_mbps: null });
+    expect(edgeState({ source: 2, target: 6, backlog_ms: 4000, capacity_mbps: 20 })).toEqual({ backlog_ms: 4000, capacity_mbps: 20 });
+    expect(edgeState({ source: 1, target: 3 })).toEqual({ backlog_ms: 0, capacity_mbps: null });
+  });
+
+  it("lays out and connects object edges like pairs", () => {
+    expect(tierLayout(congestedNetwork)).toEqual(tierLayout(smallNetwork));
+    expect(adjacency(7, congestedNetwork.edges)).toEqual(adjacency(7, smallNetwork.edges));
+  });
+
+  it("widens and reddens an edge with its backlog, capped", () => {
+    expect(linkStyle(0)).toEqual({ width: 1, color: "#cbd5e1" });
+    const small = linkStyle(10);
+    const big = linkStyle(250);
+    const full = linkStyle(LINK_BACKLOG_FULL_MS);
+    expect(small.width).toBeGreaterThan(1);
+    expect(big.width).toBeGreaterThan(small.width);
+    expect(full).toEqual({ width: 6, color: "#dc2626" });
+    expect(linkStyle(LINK_BACKLOG_FULL_MS * 10)).toEqual(full);
+  });
+
+  it("carries each edge's backlog, capacity and index into the drawing", () => {
+    const edges = buildElements(congestedNetwork).filter((e) => e.group === "edges");
+    const byId = Object.fromEntries(edges.map((e) => [e.data.id, e]));
+    expect(byId["e2-6"]!.data).toMatchObject({ index: 3, backlog: 4000, capacity: 20, width: 6, color: "#dc2626" });
+    expect(byId["e2-6"]!.classes).toContain("busy");
+    expect(byId["e1-2"]!.data).toMatchObject({ index: 2, backlog: 0, capacity: null, width: 1 });
+    expect(byId["e1-2"]!.classes).not.toContain("busy");
+    expect(hasLinkBacklog(congestedNetwork)).toBe(true);
+    expect(hasLinkBacklog(smallNetwork)).toBe(false);
   });
 });
 

@@ -31,15 +31,15 @@ export default async function AboutPage() {
           <h2 style={{ marginBottom: 8 }}>Task placement at the edge</h2>
           <p>
             An IoT network has three tiers: <strong>sensors</strong> that produce tasks, <strong>fog</strong> nodes close to them, and
-            distant but powerful <strong>cloud</strong> nodes. Every task arrives at a source node with a CPU, memory and data demand and a
-            deadline, and must be placed on one node. Placing it costs transmission along the network path from the source, queueing and
-            processing at the chosen node, and energy.
+            distant but powerful <strong>cloud</strong> nodes. Tasks arrive at sensors in bursts, each with a CPU, memory and data demand and a
+            deadline, and each must be placed on one node. Its data queues on the links of its route and its work queues behind earlier tasks
+            at the chosen node, so every placement also delays the tasks that come after it.
           </p>
           <p>
-            Trained reinforcement-learning policies decide the placement: a node-wise DQN, a node-wise PPO actor-critic, and a hybrid
-            graph network that passes messages over the topology and fuses a Q head with a policy head. They are exported to ONNX and served
-            by the inference API, which also runs the heuristic baselines (random, round-robin, least-loaded, nearest, greedy oracle) for
-            comparison.
+            Trained policies decide the placement: a node-wise DQN, a node-wise PPO actor-critic, and hybrid graph networks (route-tree
+            convolution or attention) distilled from a look-ahead planner. They are exported to ONNX and served by the inference API, which
+            also runs the heuristic baselines for comparison: random, round-robin, least-loaded, nearest, greedy (the exact one-step
+            optimum), greedy-static, JSED and power-of-two.
           </p>
         </section>
         <section className="card">
@@ -49,12 +49,13 @@ export default async function AboutPage() {
               <strong>Overview</strong>: API health, the loaded models, live request counts, error rates and latency percentiles.
             </li>
             <li>
-              <strong>Predict</strong>: generate or paste a network, place a task with any model, see the topology, the scores and the
-              resources, and compare every model and baseline on the same network.
+              <strong>Predict</strong>: generate a network (idle, or congested in the middle of an episode) or paste one, place a task
+              with any model, see the topology with node and link backlogs, the scores and the resources, and compare every model and
+              baseline on the same network.
             </li>
             <li>
-              <strong>Analytics</strong>: the held-out evaluation of every policy and baseline with error bars, scaling to larger networks,
-              training curves and live latency.
+              <strong>Analytics</strong>: the held-out evaluation: each policy&apos;s difference in return from greedy with 95% confidence
+              intervals by network size and load, per-size tables, ablations, training curves and live latency.
             </li>
             <li>
               <strong>Models</strong>: each model&apos;s manifest and a reload button.
