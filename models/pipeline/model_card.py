@@ -32,9 +32,11 @@ its links or its node: that is what a one-step greedy choice cannot see, and wha
 
 All policies share a parameter-free encoder inside the graph that derives the one-step reward terms (completion
 time over deadline, deadline met, compute energy, load balance after placement) from the raw features, so every
-policy starts from what greedy knows. `hybrid` and `hybrid_gat` add message passing down the task's route tree,
-reading each route link's state (capacity, latency, backlog, transfer time). They are trained by distilling the
-sampled look-ahead planner (DAgger); dqn and ppo are trained by reinforcement learning on the reward.
+policy starts from what greedy knows. `hybrid` and `hybrid_gat` add a graph: one aggregation over every link of the
+network (capacity, latency, backlog: what surrounds each node, how many sensors feed it) and two message-passing
+layers down the task's route tree (each route link's state), a convolution in `hybrid` and attention in
+`hybrid_gat`. They are trained by distilling the sampled look-ahead planner (DAgger); dqn and ppo are trained by
+reinforcement learning on the reward.
 
 ## Evaluation
 
