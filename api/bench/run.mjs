@@ -319,8 +319,38 @@ export function markdown(result) {
       ),
     );
   }
+  if (result.quality?.length > 0) {
+    lines.push(
+      "",
+      "## Quality beside the cost",
+      "",
+      "From models/reports/eval.json (200 held-out episodes per cell; docs/model-card.md): what each model's compute buys.",
+      "Normalised score: greedy = 0, planner = 1, at the training size (20 nodes); cells: sizes x loads where the paired",
+      "95% interval of (model - greedy) is above 0.",
+      "",
+      "| model | normalised score, 20 nodes, load 0.4 / 0.7 / 0.9 | cells better than greedy |",
+      "|---|---|---:|",
+      ...result.quality.map((q) => `| ${q.model} | ${q.scores_20.map((v) => fmt(v)).join(" / ")} | ${q.better} of ${q.cells} |`),
+    );
+  }
   lines.push("", `Raw numbers: ${process.env.BENCH_OUT_DIR ? "benchmarks.json" : "docs/benchmarks.json"}.`, "");
   return lines.join("\n");
+}
+
+/** Each benchmarked model's measured quality, so a faster model that plays worse cannot pass unnoticed. */
+function quality(models) {
+  const path = join(REPO, "models", "reports", "eval.json");
+  if (!existsSync(path)) return [];
+  const rows = JSON.parse(readFileSync(path, "utf8")).results;
+  return models.map((model) => {
+    const own = rows.filter((r) => r.policy === model);
+    return {
+      model,
+      scores_20: own.filter((r) => r.num_nodes === 20).sort((a, b) => a.load - b.load).map((r) => r.normalized_score),
+      better: own.filter((r) => r.diff_vs_greedy[1] > 0).length,
+      cells: own.length,
+    };
+  });
 }
 
 async function http(host) {
@@ -390,6 +420,7 @@ async function main() {
     duration_s: DURATION,
     results: web.results,
     compute: computeRows,
+    quality: quality(COMPUTE_MODELS),
   };
   mkdirSync(DOCS, { recursive: true });
   writeFileSync(join(DOCS, "benchmarks.json"), `${JSON.stringify(result, null, 2)}\n`);
