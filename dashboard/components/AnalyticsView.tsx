@@ -350,7 +350,7 @@ export function AnalyticsView() {
             <div>
               <h2>Ablations</h2>
               <p>
-                {learnedNames.includes("hybrid") ? "The hybrid" : "A learned policy"} retrained without part of its input. Share kept = the
+                {learnedNames.includes("hybrid") ? "The hybrid" : "A learned policy"}, as trained, evaluated with part of its input removed (not retrained). Share kept = the
                 variant&apos;s difference vs greedy ÷ the full model&apos;s: 1 keeps all of its gain over greedy, 0 none, below 0 falls under greedy.
               </p>
             </div>
