@@ -200,15 +200,9 @@ export function diffFigure(rows: readonly EvalRow[], options: DiffFigureOptions)
   };
   loads.forEach((_, j) => {
     layout[j === 0 ? "xaxis" : `xaxis${j + 1}`] = {
+      ...sizeAxis(rows),
       domain: [j * (width + gap), j * (width + gap) + width],
       anchor: "y",
-      tickmode: "array",
-      tickvals: sizes.map((_, i) => i),
-      ticktext: sizes.map(String),
-      range: [-0.5, sizes.length - 0.5],
-      title: { text: "nodes" },
-      gridcolor: "#f1f5f9",
-      zeroline: false,
     };
   });
   return { data, layout: layout as Partial<Layout> };

@@ -42,6 +42,8 @@ def regions(network: dict) -> list[int]:
 def arrival_stream(network: dict, load: float, seed: int, count: int) -> list[dict]:
     """`count` tasks, each {gap_ms, source, cpu_mcycles, mem_mb, data_kb, deadline_ms, burst, hot, load}; gap_ms is
     the time since the previous arrival, `load` the current arrival rate as a fraction of the network's compute."""
+    if not load > 0:
+        raise ValueError(f"load must be > 0 (a fraction of the network's compute), got {load}")
     rng = Mulberry32(seed)
     lam = arrival_rate(network, load)
     sources = task_sources(network)

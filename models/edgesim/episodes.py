@@ -54,12 +54,15 @@ class EdgeSim:
         self.out = outcome(self.st, self.state, self.task)
 
     def reset(self) -> dict:
-        """Warm up with greedy; return the observation of the first scored task."""
+        """Warm up with greedy; return the observation of the first scored task. warmup_actions records greedy's
+        nodes per env and warm-up task (-1 where the task was dropped)."""
         self.state = self.initial.clone()
         self.k = 0
+        self.warmup_actions = []
         self._arrive()
         while self.k < self.warmup:
-            self._place(greedy_action(self.out))
+            action = greedy_action(self.out)
+            self.warmup_actions.append(torch.where(self._place(action), action, torch.full_like(action, -1)))
             self.k += 1
             self._arrive()
         return self.observe()

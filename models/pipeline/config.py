@@ -5,7 +5,6 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from edgesim import spec
 from policies.dqn import DQNConfig
 from policies.hybrid import HybridConfig
 from policies.ppo import PPOConfig
@@ -36,7 +35,6 @@ class EvalConfig:
 
 @dataclass
 class FixtureConfig:
-    seed: int = 7
     network_pairs: tuple = ((2, 1), (2, 7), (3, 3), (5, 11), (10, 5), (20, 42), (20, 1234), (30, 9), (50, 77),
                             (100, 100), (200, 2024), (1000, 7))
 
@@ -49,4 +47,3 @@ class PipelineConfig:
     hybrid_gat: HybridConfig = field(default_factory=lambda: HybridConfig(seed=4, kind="attention"))
     eval: EvalConfig = field(default_factory=EvalConfig)
     fixtures: FixtureConfig = field(default_factory=FixtureConfig)
-    gamma: float = spec.GAMMA

@@ -9,14 +9,13 @@ link backlogs, energy), which is what POST /networks/generate {num_nodes, seed, 
 Run from models/: /usr/bin/python3 -m pipeline.episode_fixtures
 """
 
-import json
 from pathlib import Path
 
-import torch
-
 from edgesim.arrivals import arrival_stream
-from edgesim.episodes import EdgeSim, greedy_action
+from edgesim.episodes import EdgeSim
 from edgesim.generator import generate_network
+
+from .fixtures import write_json
 
 OUT = Path(__file__).resolve().parents[1] / "fixtures" / "episodes.json"
 MAX_BYTES = 600_000
@@ -30,21 +29,8 @@ def run(n: int, seed: int, load: float, warmup: int) -> dict:
     net = generate_network(n, seed)
     stream = arrival_stream(net, load, seed, warmup + 1)
     sim = EdgeSim([net], [load], [seed], tasks=0, warmup=warmup)
-    # EdgeSim.reset, step by step, to record greedy's choices (-1 = dropped: no valid node)
-    sim.state = sim.initial.clone()
-    sim.k = 0
-    sim._arrive()
-    actions = []
-    while sim.k < warmup:
-        a = greedy_action(sim.out)
-        placed = bool(sim._place(a)[0])
-        actions.append(int(a[0]) if placed else -1)
-        sim.k += 1
-        sim._arrive()
-    check = EdgeSim([net], [load], [seed], tasks=0, warmup=warmup)
-    check.reset()
-    for f in ("backlog", "link_backlog", "energy"):
-        assert torch.equal(getattr(check.state, f), getattr(sim.state, f)), f
+    sim.reset()
+    actions = [int(a[0]) for a in sim.warmup_actions]
     m = len(net["edges"])
     return {
         "num_nodes": n, "seed": seed, "load": load, "warmup_tasks": warmup,
@@ -63,16 +49,13 @@ def write_episode_fixture(path: Path = OUT) -> list[dict]:
     doc = {"description": "environment dynamics parity runs: edgesim.arrivals.arrival_stream and the greedy warm-up of "
                           "edgesim.episodes.EdgeSim (written by models/pipeline/episode_fixtures.py)",
            "runs": runs}
-    text = json.dumps(doc, allow_nan=False, separators=(",", ":")) + "\n"
-    assert len(text) <= MAX_BYTES, f"episodes.json would be {len(text)} bytes"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
+    size = write_json(path, doc, max_bytes=MAX_BYTES)
     for r in runs:
         drops = sum(a < 0 for a in r["actions"])
         print(f"[episode_fixtures] N={r['num_nodes']} seed={r['seed']} load={r['load']} warmup={r['warmup_tasks']}: "
               f"{drops} dropped, max backlog {max(r['backlog']):.1f} ms, max link backlog "
               f"{max(r['link_backlog'] or [0]):.1f} ms")
-    print(f"[episode_fixtures] {len(runs)} runs, {len(text) / 1e3:.0f} kB -> {path}")
+    print(f"[episode_fixtures] {len(runs)} runs, {size / 1e3:.0f} kB -> {path}")
     return runs
 
 

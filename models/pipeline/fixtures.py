@@ -52,7 +52,11 @@ def network_fixture(cfg: FixtureConfig) -> list[dict]:
     return [{"num_nodes": n, "seed": s, "network_state": generate_network(n, s)} for n, s in cfg.network_pairs]
 
 
-def write_json(path, doc, indent=None):
-    path.parent.mkdir(parents=True, exist_ok=True)
+def write_json(path, doc, indent=None, max_bytes=None) -> int:
+    """Write doc (compact unless indent); refuse to write a fixture over max_bytes. Returns the size."""
     seps = (",", ":") if indent is None else None
-    path.write_text(json.dumps(doc, allow_nan=False, separators=seps, indent=indent) + "\n")
+    text = json.dumps(doc, allow_nan=False, separators=seps, indent=indent) + "\n"
+    assert max_bytes is None or len(text) <= max_bytes, f"{path.name} would be {len(text)} bytes"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return len(text)

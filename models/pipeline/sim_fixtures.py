@@ -5,7 +5,6 @@ Every case is a request {network_state, task?, load?} and what edgesim.simulator
 edgesim.heuristics make of it on a batch of one. Run from models/: python -m pipeline.sim_fixtures
 """
 
-import json
 import random
 from pathlib import Path
 from types import SimpleNamespace
@@ -18,6 +17,8 @@ from edgesim.episodes import EdgeSim, greedy_action
 from edgesim.generator import generate_network
 from edgesim.arrivals import default_source
 from edgesim.simulator import F64, build, features, outcome
+
+from .fixtures import f32, write_json
 
 OUT = Path(__file__).resolve().parents[1] / "fixtures" / "simulation.json"
 SEED = 2718
@@ -34,11 +35,6 @@ def resolve_task(req: dict) -> dict:
     for k in ("cpu_mcycles", "mem_mb", "data_kb", "deadline_ms"):
         out[k] = torch.tensor([float(t[k])], dtype=F64)
     return out
-
-
-def f32(v: float) -> float:
-    """Shortest decimal that parses back to the same float32."""
-    return float(str(np.float32(v)))
 
 
 def finite_or_none(t: torch.Tensor) -> list:
@@ -252,11 +248,8 @@ def write_simulation_fixture(path: Path = OUT) -> list[dict]:
     doc = {"description": "environment v2 parity cases: edgesim.simulator outcome/features and edgesim.heuristics "
                           "choices on a batch of one (written by models/pipeline/sim_fixtures.py)",
            "cases": cases}
-    text = json.dumps(doc, allow_nan=False, separators=(",", ":")) + "\n"
-    assert len(text) <= MAX_BYTES, f"simulation.json would be {len(text)} bytes"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
-    print(f"[sim_fixtures] {len(cases)} cases, {len(text) / 1e6:.2f} MB -> {path}")
+    size = write_json(path, doc, max_bytes=MAX_BYTES)
+    print(f"[sim_fixtures] {len(cases)} cases, {size / 1e6:.2f} MB -> {path}")
     return cases
 
 

@@ -24,6 +24,7 @@ from .export import export_onnx, save_checkpoint, sha256
 from .fixtures import model_fixture, network_fixture, write_json
 from .manifest import build, graph_inputs
 from .model_card import render
+from .episode_fixtures import write_episode_fixture
 from .sim_fixtures import write_simulation_fixture
 from .workers import init_worker
 
@@ -92,6 +93,7 @@ def main(argv=None):
 
     write_json(fixture_dir / "networks.json", network_fixture(cfg.fixtures))
     cases = write_simulation_fixture(fixture_dir / "simulation.json")
+    write_episode_fixture(fixture_dir / "episodes.json")
     for name, model in models.items():
         write_json(fixture_dir / f"{name}.json", model_fixture(name, model, cases))
         path = onnx_dir / f"{name}.onnx"

@@ -15,4 +15,4 @@ def test_quick_end_to_end_run(tmp_path):
         assert (tmp_path / "checkpoints" / f"{name}.pt").exists()
     ev = json.loads((tmp_path / "reports" / "eval.json").read_text())
     assert {r["policy"] for r in ev["results"]} >= {"ppo", "hybrid", "greedy", "planner"}
-    assert (tmp_path / "fixtures" / "networks.json").exists() and (tmp_path / "fixtures" / "simulation.json").exists()
+    assert all((tmp_path / "fixtures" / f).exists() for f in ("networks.json", "simulation.json", "episodes.json"))
