@@ -46,14 +46,25 @@ export function topCandidates(out: Outcome, k: number): number[] {
   return valid.slice(0, k);
 }
 
-function cloneState(s: SimState): SimState {
-  return { backlog: s.backlog.slice(), linkBacklog: s.linkBacklog.slice(), energy: s.energy.slice() };
+/** Copy `from` into `to` (same network), or a new copy. */
+function copyState(from: SimState, to?: SimState): SimState {
+  if (!to) return { backlog: from.backlog.slice(), linkBacklog: from.linkBacklog.slice(), energy: from.energy.slice() };
+  to.backlog.set(from.backlog);
+  to.linkBacklog.set(from.linkBacklog);
+  to.energy.set(from.energy);
+  return to;
 }
 
 export class Planner {
   private readonly rng: Mulberry32;
   private readonly sources: number[];
   private readonly region: Int32Array;
+  /** the sources in each fog region (a burst's hot sources) */
+  private readonly regionSources = new Map<number, number[]>();
+  /** a rollout's state, overwritten by every rollout */
+  private rollout: SimState | undefined;
+  /** the rollouts' outcome, overwritten at every step */
+  private scratch: Outcome | undefined;
 
   /**
    * `rate`: the stream's base rate lambda (tasks/ms); `seed`: the sampler's mulberry32 seed.
@@ -68,6 +79,12 @@ export class Planner {
     this.rng = new Mulberry32(seed);
     this.sources = taskSources(topo.net);
     this.region = regions(topo.net);
+    for (const s of this.sources) {
+      const r = this.region[s]!;
+      if (r < 0) continue;
+      if (!this.regionSources.has(r)) this.regionSources.set(r, []);
+      this.regionSources.get(r)!.push(s);
+    }
   }
 
   /** `horizon` arrivals from the current phase (planner.sample_futures, one row, the same draw order). */
@@ -86,8 +103,8 @@ export class Planner {
       if (on) hot = this.region[pick]!;
       burst = (burst || on) && !off;
       const gap = -Math.log(1 - rng.next()) / (this.rate * phaseMultiplier(burst, this.arrivals));
-      const hotSources = hot >= 0 ? src.filter((s) => this.region[s] === hot) : [];
-      const hotDraw = burst && rng.next() < spec.HOT_SHARE && hotSources.length > 0;
+      const hotSources = this.regionSources.get(hot);
+      const hotDraw = burst && rng.next() < spec.HOT_SHARE && hotSources !== undefined;
       const pool = hotDraw ? hotSources : src;
       const source = pool[Math.floor(rng.next() * pool.length)]!;
       const cpu_mcycles = uniform(spec.TASK_CPU_MCYCLES);
@@ -117,12 +134,13 @@ export class Planner {
     for (const a0 of cand) {
       let total = 0;
       for (const future of futures) {
-        const s = cloneState(state);
+        const s = (this.rollout = copyState(state, this.rollout));
         let ret = out.reward[a0]!;
         commit(s, task, a0, out);
         for (const ft of future) {
           advance(s, ft.gap_ms);
-          const o = outcome(net, ft, { routes: this.topo.routes(ft.source), state: s });
+          const o = outcome(net, ft, { routes: this.topo.routes(ft.source), state: s, ...(this.scratch ? { into: this.scratch } : {}) });
+          this.scratch = o;
           const a = greedyChoice(o);
           if (a >= 0) {
             ret += o.reward[a]!;

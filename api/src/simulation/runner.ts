@@ -6,7 +6,7 @@
  */
 import { arrivalRate, arrivalStream, DEFAULT_ARRIVALS, warmupTasks, type Arrival, type ArrivalOptions } from "./arrivals.js";
 import { advance, commit, initialState } from "./dynamics.js";
-import { outcome, type SimState } from "./outcome.js";
+import { outcome, type Outcome, type SimState } from "./outcome.js";
 import { Pacer, SimulationAborted } from "./pacer.js";
 import { greedyChoice } from "./planner.js";
 import type { EpisodeContext, Policy } from "./policies.js";
@@ -109,6 +109,8 @@ export async function runEpisode(ep: EpisodeSpec, makePolicies: (ctx: EpisodeCon
       await pacer.tick();
     }
     const states = policies.map(() => copyState(shared));
+    // each policy's outcome is rewritten in place at its next task (a decision never outlives its step)
+    const scratch: (Outcome | undefined)[] = policies.map(() => undefined);
     let lastProgress = performance.now();
     for (let t = 0; t < T; t++) {
       pacer.check();
@@ -123,7 +125,9 @@ export async function runEpisode(ep: EpisodeSpec, makePolicies: (ctx: EpisodeCon
           rec.backlog.push(state.backlog.slice());
           rec.linkBacklog.push(state.linkBacklog.slice());
         }
-        const out = outcome(net, task, { routes: topo.routes(task.source), state });
+        const prev = scratch[p];
+        const out = outcome(net, task, { routes: topo.routes(task.source), state, ...(prev ? { into: prev } : {}) });
+        scratch[p] = out;
         const a = await policies[p]!.choose({ step: t, index: warm + t, task, out, state }, pacer);
         if (commit(state, task, a, out)) {
           rec.node[t] = a;

@@ -148,3 +148,42 @@ describe.skipIf(!HAS_MODELS)("POST /simulate with a learned policy", () => {
     expect(typeof hybrid.normalized_score).toBe("number");
   });
 });
+
+describe("POST /simulate stops when the client goes away", () => {
+  const big = makeApp();
+  const BIG = { num_nodes: 50, network_seed: 1, load: 0.9, tasks: 4000, seed: 2 };
+
+  it("JSON: an aborted request ends the run early (a 503 instead of the full episode)", async () => {
+    const { app } = await big;
+    const abort = new AbortController();
+    setTimeout(() => abort.abort(), 150);
+    const res = await app.request("/simulate", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ...BIG, policies: ["planner"] }),
+      signal: abort.signal,
+    });
+    expect(res.status).toBe(503);
+    expect((await res.json()).error).toBe("aborted");
+  });
+
+  it.skipIf(!HAS_MODELS)("SSE: closing the stream stops the model's decisions", async () => {
+    const { app, deps } = await big;
+    const decisions = async () => (await deps.metrics.inferenceNetworks.get()).values.reduce((s, v) => s + v.value, 0);
+    const before = await decisions();
+    const res = await app.request("/simulate", {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "text/event-stream" },
+      body: JSON.stringify({ ...BIG, policies: ["hybrid"] }),
+    });
+    const reader = res.body!.getReader();
+    let text = "";
+    while (!text.includes("event: progress")) text += new TextDecoder().decode((await reader.read()).value);
+    await reader.cancel();
+    await new Promise((r) => setTimeout(r, 200));
+    const settled = await decisions();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await decisions()).toBe(settled);
+    expect(settled - before).toBeLessThan(4000);
+  });
+});
