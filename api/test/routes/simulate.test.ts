@@ -164,7 +164,7 @@ describe("POST /simulate stops when the client goes away", () => {
       signal: abort.signal,
     });
     expect(res.status).toBe(503);
-    expect((await res.json()).error).toBe("aborted");
+    expect(((await res.json()) as { error: string }).error).toBe("aborted");
   });
 
   it.skipIf(!HAS_MODELS)("SSE: closing the stream stops the model's decisions", async () => {
@@ -185,5 +185,20 @@ describe("POST /simulate stops when the client goes away", () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(await decisions()).toBe(settled);
     expect(settled - before).toBeLessThan(4000);
+  });
+});
+
+describe("POST /simulate in the OpenAPI document", () => {
+  it("documents the request with its example and both answers (JSON and text/event-stream)", async () => {
+    const doc = (await call(app, "GET", "/openapi.json")).json;
+    const op = doc.paths["/simulate"].post;
+    expect(Object.keys(op.responses[200].content).sort()).toEqual(["application/json", "text/event-stream"]);
+    expect(op.responses[422]).toBeDefined();
+    const req = doc.components.schemas.SimulateRequest;
+    expect(req.example).toEqual({ num_nodes: 50, network_seed: 1, load: 0.7, tasks: 1000, seed: 7, policies: ["hybrid", "greedy", "planner"] });
+    expect(Object.keys(doc.components.schemas.PolicySummary.properties)).toEqual(
+      expect.arrayContaining(["policy", "kind", "return", "deadline_met_rate", "mean_latency_ms", "p95_latency_ms", "energy_j", "dropped", "normalized_score"]),
+    );
+    expect(op.description).toContain("SIM_MAX_WORK");
   });
 });
