@@ -109,7 +109,9 @@ describe("POST /simulate", () => {
 describe("POST /simulate limits and names (422 before any work)", () => {
   const cases: [string, Record<string, unknown>, string, string][] = [
     ["SIM_MAX_TASKS", { ...BODY, tasks: 401 }, "tasks", "at most 400 tasks (SIM_MAX_TASKS)"],
-    ["SIM_MAX_WORK", { ...BODY, num_nodes: 100, tasks: 301, policies: ["greedy", "jsed"] }, "tasks", "tasks x nodes x policies = 301 x 100 x 2 = 60200 is over SIM_MAX_WORK = 60000"],
+    // the warm-up alone: max(50, N) greedy placements on every node of a large given network
+    ["SIM_MAX_WORK", { network_state: generateNetwork(250, 1), tasks: 1, policies: ["greedy"] }, "tasks", "(250 + 1 x 1) x 250 = 62750 is over SIM_MAX_WORK"],
+    ["SIM_MAX_WORK", { ...BODY, num_nodes: 100, tasks: 301, policies: ["greedy", "jsed"] }, "tasks", "(warm-up + tasks x policies) x nodes = (100 + 301 x 2) x 100 = 70200 is over SIM_MAX_WORK = 60000"],
     ["SIM_MAX_PLANNER_WORK", { ...BODY, tasks: 300 }, "policies[1]", "tasks x nodes = 300 x 12 = 3600 is over SIM_MAX_PLANNER_WORK = 3000"],
   ];
   it.each(cases)("%s", async (limit, body, path, text) => {
