@@ -55,6 +55,7 @@ export class ModelRegistry {
   /** Re-read the repository: model names and their config.json (a broken one is remembered as the error). */
   async scan(): Promise<string[]> {
     this.known = await this.repository.names();
+    for (const name of this.configs.keys()) if (!this.known.includes(name)) this.configs.delete(name);
     for (const name of this.known) {
       try {
         this.configs.set(name, await this.repository.config(name));

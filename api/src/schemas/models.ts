@@ -1,10 +1,11 @@
 /** GET /models, GET /models/{name}, loading a version and rolling back. */
 import { z } from "@hono/zod-openapi";
+import { MODEL_NAME_RE } from "../inference/repository.js";
 
 export const ModelNameParamSchema = z.object({
   name: z
     .string()
-    .regex(/^[A-Za-z0-9_.-]{1,64}$/, "a model name has 1-64 letters, digits, '_', '.' or '-'")
+    .regex(MODEL_NAME_RE, "a model name has 1-64 letters, digits, '_', '.' or '-'")
     .openapi({ param: { name: "name", in: "path" }, example: "hybrid" }),
 });
 

@@ -241,3 +241,16 @@ describe.skipIf(!exportedModels().includes("hybrid") || !exportedModels().includ
     await r.close();
   });
 });
+
+describe("ModelRegistry rescans", () => {
+  it("forgets the config of a model directory that was removed", async () => {
+    const dir = repoWith({});
+    const r = registry(dir);
+    await r.scan();
+    expect(r.served("m")).toEqual([1]);
+    rmSync(join(dir, "m"), { recursive: true });
+    expect(await r.scan()).toEqual([]);
+    expect(r.served("m")).toEqual([]);
+    expect(r.isKnown("m")).toBe(false);
+  });
+});
