@@ -26,5 +26,5 @@ export function addVersion(dir: string, name: string, version: number, from: str
   writeFileSync(join(dst, "manifest.json"), JSON.stringify({ ...readJson(join(src, "manifest.json")), name, version }, null, 2));
   const configPath = join(dir, name, "config.json");
   const config = readJson(configPath) as { versions: number[] };
-  writeFileSync(configPath, JSON.stringify({ ...config, versions: [...new Set([...config.versions, version])].sort() }));
+  writeFileSync(configPath, JSON.stringify({ ...config, versions: [...new Set([...config.versions, version])].sort((a, b) => a - b) }));
 }
