@@ -234,9 +234,9 @@ async function compute() {
   ];
   const rows = [];
   for (const model of COMPUTE_MODELS) {
-    const file = join(REPO, "models", "onnx", `${model}.onnx`);
+    const file = join(REPO, "models", "repository", model, "1", "model.onnx");
     if (!existsSync(file)) {
-      console.log(`compute: ${model}.onnx not found, skipped`);
+      console.log(`compute: ${model}/1/model.onnx not found, skipped`);
       continue;
     }
     const threadsList = [1, 2];
@@ -364,7 +364,7 @@ async function http(host) {
     url = server.url;
   }
   try {
-    if (!(await waitReady(url))) throw new Error(`${url}/ready did not answer 200 (are models exported to models/onnx?)`);
+    if (!(await waitReady(url))) throw new Error(`${url}/ready did not answer 200 (are models exported to models/repository?)`);
     const health = await (await fetch(`${url}/health`)).json();
     const wanted = process.env.BENCH_MODELS ? process.env.BENCH_MODELS.split(",") : health.loaded_models;
     const request = async (n, seed) => {

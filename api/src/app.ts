@@ -16,6 +16,7 @@ import { evaluationRoutes } from "./routes/evaluation.js";
 import { modelRoutes } from "./routes/models.js";
 import { networkRoutes } from "./routes/networks.js";
 import { observabilityRoutes } from "./routes/observability.js";
+import { oipRoutes } from "./routes/v2/index.js";
 import { predictRoutes } from "./routes/predict.js";
 import { simulateRoutes } from "./routes/simulate.js";
 import { systemRoutes } from "./routes/system.js";
@@ -48,7 +49,8 @@ export function createApp(deps: AppDeps) {
     .route("/", networkRoutes(deps))
     .route("/", simulateRoutes(deps))
     .route("/", evaluationRoutes(deps))
-    .route("/", observabilityRoutes(deps));
+    .route("/", observabilityRoutes(deps))
+    .route("/", oipRoutes(deps));
 
   if (config.API_KEYS.length > 0) {
     app.openAPIRegistry.registerComponent("securitySchemes", "ApiKey", { type: "apiKey", in: "header", name: "x-api-key" });
@@ -68,6 +70,7 @@ export function createApp(deps: AppDeps) {
       { name: "simulation", description: "Closed-loop episodes with policies in the loop" },
       { name: "system", description: "Service info, liveness, readiness" },
       { name: "observability", description: "Metrics and statistics" },
+      { name: "oip", description: "Open Inference Protocol v2 (KServe v2 / Triton REST): raw tensors, errors as {error}" },
     ],
     ...(config.API_KEYS.length > 0 ? { security: [{ ApiKey: [] }] } : {}),
   });

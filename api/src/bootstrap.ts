@@ -44,7 +44,7 @@ export async function loadModels(deps: AppDeps): Promise<void> {
   const { loaded, failed } = await deps.registry.loadAll();
   deps.metrics.modelsLoaded.set(loaded.length);
   if (loaded.length === 0) {
-    deps.logger.warn({ dir: deps.registry.dir, failed }, "no model loaded: /ready answers 503 and inference routes 404/503");
+    deps.logger.warn({ dir: deps.registry.repository.dir, failed }, "no model loaded: /ready answers 503 and inference routes 404/503");
   } else {
     deps.logger.info({ loaded, failed }, "models loaded");
   }

@@ -5,7 +5,7 @@
  *   npm run test:e2e -w dashboard        (from the repo root: npm run test:e2e)
  *
  * Builds the API (api/dist) and the dashboard (.next) first, so it tests the code in the tree
- * (E2E_SKIP_BUILD=1 reuses existing builds). Needs models/onnx/*.onnx and /usr/bin/chromium
+ * (E2E_SKIP_BUILD=1 reuses existing builds). Needs the models in models/repository/ and /usr/bin/chromium
  * (CHROMIUM_PATH to override).
  * Writes docs/screenshots/*.png (E2E_SCREENSHOTS=dir to write elsewhere). The API reads the
  * environment as usual, so EVAL_PATH=... runs the pages against another evaluation report.

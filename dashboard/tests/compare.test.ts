@@ -30,7 +30,7 @@ const response: CompareResponse = {
   valid_nodes: [0, 1, 2],
   results: [
     entry("random", "baseline", 0, -3),
-    entry("hybrid", "learned", 1, -2, { version: "2.0.0", value: -40 }),
+    entry("hybrid", "learned", 1, -2, { model_version: "1", value: -40 }),
     entry("greedy", "baseline", 2, 1.5),
     entry("dqn", "learned", 2, 1.5),
     entry("jsed", "baseline", 2, 1.5),

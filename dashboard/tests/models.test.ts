@@ -24,8 +24,8 @@ const health: HealthResponse = {
 
 const list: ModelListResponse = {
   models: [
-    { name: "dqn", loaded: true, status: "loaded", version: "2.0.0" },
-    { name: "ppo", loaded: false, status: "failed", last_error: "bad sha" },
+    { name: "dqn", loaded: true, status: "loaded", version: "1", previous_version: null, versions: [{ version: "1", active: true, loaded: true, default: true }] },
+    { name: "ppo", loaded: false, status: "failed", last_error: "bad sha", previous_version: null, versions: [{ version: "1", active: false, loaded: false, default: true }] },
   ],
   total: 2,
   loaded: { dqn: true, ppo: false },

@@ -12,7 +12,8 @@ const pred: PredictResponse = {
   task: { source: 0, cpu_mcycles: 1050, mem_mb: 264, data_kb: 505, deadline_ms: 550 },
   load: 0.6,
   processing_time_ms: 0.3,
-  model: { name: "hybrid", version: "2.0.0" },
+  model: { name: "hybrid", version: "1" },
+  model_version: "1",
 };
 
 describe("prediction", () => {

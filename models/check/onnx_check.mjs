@@ -66,7 +66,7 @@ const listedNames = (entries) => (entries ?? []).map((e, i) => (e.index === unde
 
 function checkManifest(name, manifest, bytes, reference) {
   const sha = createHash("sha256").update(bytes).digest("hex");
-  check(manifest.onnx?.sha256 === sha, `${name} manifest sha256 ${manifest.onnx?.sha256} != ${sha} of ${name}.onnx`);
+  check(manifest.onnx?.sha256 === sha, `${name} manifest sha256 ${manifest.onnx?.sha256} != ${sha} of its model.onnx`);
   check(manifest.name === name && manifest.contract === 2, `${name} manifest name ${manifest.name}, contract ${manifest.contract} (want 2)`);
   for (const key of ["features", "edge_features"]) {
     const names = listedNames(manifest[key]);
@@ -375,9 +375,19 @@ async function fixtureChecks(name, session) {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-async function checkModel(name, reference) {
-  const manifest = JSON.parse(readFileSync(join(ROOT, "onnx", `${name}.json`), "utf8"));
-  const bytes = readFileSync(join(ROOT, "onnx", `${name}.onnx`));
+// Every version repository/<name>/config.json serves (docs/model-contract.md, "Model repository").
+function servedVersions(name) {
+  const config = JSON.parse(readFileSync(join(ROOT, "repository", name, "config.json"), "utf8"));
+  check(config.name === name && config.versions.includes(config.default_version),
+    `${name} config.json: name ${config.name}, default_version ${config.default_version} not in versions [${config.versions}]`);
+  return config.versions;
+}
+
+async function checkModel(name, version, reference) {
+  const dir = join(ROOT, "repository", name, String(version));
+  const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
+  const bytes = readFileSync(join(dir, "model.onnx"));
+  check(manifest.version === version, `${name}/${version} manifest says version ${manifest.version}`);
   checkManifest(name, manifest, bytes, reference);
   const session = await ort.InferenceSession.create(bytes);
   try {
@@ -400,7 +410,7 @@ async function main() {
     const m0 = Date.now();
     const before = failed;
     try {
-      await checkModel(name, reference);
+      for (const version of servedVersions(name)) await checkModel(name, version, reference);
     } catch (e) {
       // A missing file or a graph that rejects the contract's inputs: one failure, then the next model.
       check(false, `${name}: ${String(e.message ?? e).split("\n")[0]}`);

@@ -1,4 +1,4 @@
-"""models/onnx/<name>.json: everything a client needs to call the graph, and how it was produced."""
+"""models/repository/<name>/<version>/manifest.json: everything a client needs to call the graph, and how it was produced."""
 
 import dataclasses
 import platform
@@ -10,6 +10,7 @@ from edgesim import spec
 
 from .config import OPSET, REGENERATE, VERSION
 from .export import INPUTS, OUTPUTS
+from .repository import GRAPH
 
 ALGORITHMS = {
     "dqn": "DQN (double-DQN targets, replay, Polyak target network, linear epsilon-greedy, masked max)",
@@ -70,7 +71,7 @@ def build(name: str, model, hp, sha: str, train: dict, eval_doc: dict, inputs: l
         "contract": 2,
         "algorithm": ALGORITHMS[name],
         "architecture": architecture(name, model, hp),
-        "onnx": {"file": f"{name}.onnx", "opset": OPSET, "sha256": sha},
+        "onnx": {"file": GRAPH, "opset": OPSET, "sha256": sha},
         "checkpoint": f"checkpoints/{name}.pt",
         "features": [{"index": i, "name": n, "unit": u, "derivation": d} for i, (n, u, d) in enumerate(spec.NODE_FEATURES)],
         "edge_features": [{"index": i, "name": n, "unit": u, "derivation": d} for i, (n, u, d) in enumerate(spec.EDGE_FEATURES)],

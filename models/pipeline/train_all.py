@@ -6,7 +6,6 @@ thread each); the results do not depend on --workers.
 """
 
 import argparse
-import json
 import os
 import tempfile
 import time
@@ -24,6 +23,7 @@ from .export import export_onnx, save_checkpoint, sha256
 from .fixtures import model_fixture, network_fixture, write_json
 from .manifest import build, graph_inputs
 from .model_card import render
+from .repository import GRAPH, MANIFEST, serve, version_dir, write_json as write_manifest
 from .episode_fixtures import write_episode_fixture
 from .sim_fixtures import write_simulation_fixture
 from .simulate_fixtures import write_simulate_fixture
@@ -67,7 +67,8 @@ def main(argv=None):
     cfg = quick(C.PipelineConfig()) if args.quick else C.PipelineConfig()
     names = args.only.split(",")
     out = Path(args.out or (tempfile.mkdtemp(prefix="edge-quick-") if args.quick else C.ROOT))
-    onnx_dir, ckpt_dir, report_dir, fixture_dir = (out / d for d in ("onnx", "checkpoints", "reports", "fixtures"))
+    repo_dir, ckpt_dir, report_dir, fixture_dir = (out / d for d in ("repository", "checkpoints", "reports", "fixtures"))
+    graphs = {name: version_dir(repo_dir, name, C.VERSION) / GRAPH for name in names}
     t0 = time.time()
     print(f"[train_all] policies {names} -> {out}, torch {torch.__version__}, {args.workers} workers", flush=True)
 
@@ -82,9 +83,9 @@ def main(argv=None):
         model = _model(name, hps[name])
         model.load_state_dict(runs[name]["state_dict"])
         models[name] = model.eval()
-        sha = export_onnx(model, onnx_dir / f"{name}.onnx")
+        sha = export_onnx(model, graphs[name])
         save_checkpoint(model, ckpt_dir / f"{name}.pt", {"name": name, "hyperparameters": hps[name].__dict__})
-        print(f"[train_all] {name}: trained in {fmt_time(runs[name]['wall_s'])}, exported onnx/{name}.onnx sha256 {sha[:12]}",
+        print(f"[train_all] {name}: trained in {fmt_time(runs[name]['wall_s'])}, exported {graphs[name].relative_to(out)} sha256 {sha[:12]}",
               flush=True)
 
     t_eval = time.time()
@@ -98,11 +99,9 @@ def main(argv=None):
     write_simulate_fixture(fixture_dir / "episodes_scored.json", models.get("hybrid"))
     for name, model in models.items():
         write_json(fixture_dir / f"{name}.json", model_fixture(name, model, cases))
-        path = onnx_dir / f"{name}.onnx"
-        doc = build(name, model, hps[name], sha256(path), runs[name], eval_doc, graph_inputs(path))
-        tmp = onnx_dir / f"{name}.json.tmp"  # renamed into place so readers never see half a manifest
-        tmp.write_text(json.dumps(doc, indent=2, allow_nan=False) + "\n")
-        os.replace(tmp, onnx_dir / f"{name}.json")
+        path = graphs[name]
+        write_manifest(path.with_name(MANIFEST), build(name, model, hps[name], sha256(path), runs[name], eval_doc, graph_inputs(path)))
+        serve(repo_dir, name, C.VERSION)
     if out == C.ROOT:
         render(eval_doc)
     print(f"[train_all] fixtures ({len(cases)} cases per model), manifests and docs/model-card.md written; "

@@ -6,8 +6,9 @@ import pytest
 
 from edgesim import spec
 from edgesim.heuristics import BASELINES
-from pipeline.config import FIXTURE_DIR, ONNX_DIR, REPORT_DIR, EvalConfig
+from pipeline.config import FIXTURE_DIR, REPORT_DIR, REPOSITORY_DIR, EvalConfig
 from pipeline.export import sha256
+from pipeline.repository import CONFIG, GRAPH, MANIFEST
 
 EVAL = REPORT_DIR / "eval.json"
 pytestmark = pytest.mark.skipif(not EVAL.exists(), reason="run `npm run train` first")
@@ -40,8 +41,13 @@ def test_hybrid_beats_greedy_in_every_cell():
 
 @pytest.mark.parametrize("name", LEARNED)
 def test_manifest_sha_fixture_and_evaluation_agree(name):
-    m = json.loads((ONNX_DIR / f"{name}.json").read_text())
-    assert m["onnx"]["sha256"] == sha256(ONNX_DIR / f"{name}.onnx") and m["contract"] == 2
+    config = json.loads((REPOSITORY_DIR / name / CONFIG).read_text())
+    assert config["name"] == name and config["default_version"] in config["versions"]
+    for version in config["versions"]:
+        m = json.loads((REPOSITORY_DIR / name / str(version) / MANIFEST).read_text())
+        assert m["name"] == name and m["version"] == version and m["onnx"]["file"] == GRAPH
+        assert m["onnx"]["sha256"] == sha256(REPOSITORY_DIR / name / str(version) / GRAPH) and m["contract"] == 2
+    m = json.loads((REPOSITORY_DIR / name / str(config["default_version"]) / MANIFEST).read_text())
     fx = json.loads((FIXTURE_DIR / f"{name}.json").read_text())
     assert fx["model"] == name and len(fx["cases"]) >= 40
     assert m["evaluation"]["results"] == [r for r in doc()["results"] if r["policy"] == name]

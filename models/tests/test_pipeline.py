@@ -14,6 +14,7 @@ from pipeline.fixtures import model_fixture
 from pipeline.manifest import build as build_manifest
 from pipeline.manifest import graph_inputs
 from pipeline.model_card import render
+from pipeline.repository import serve
 from pipeline.sim_fixtures import build_requests, expected
 from policies.hybrid import HybridConfig, build
 from policies.networks import QNetwork
@@ -88,3 +89,11 @@ def test_manifest_and_model_card_say_what_was_measured(tmp_path):
     if any(r["diff_vs_greedy"][2] < 0 for r in h):  # an untrained network: the card must say it loses
         assert "**hybrid** loses to greedy" in text
     json.dumps(man, allow_nan=False)
+
+
+def test_serve_keeps_the_served_versions_and_makes_the_new_one_default(tmp_path):
+    assert serve(tmp_path, "hybrid", 1) == {"name": "hybrid", "versions": [1], "default_version": 1}
+    assert serve(tmp_path, "hybrid", 2) == {"name": "hybrid", "versions": [1, 2], "default_version": 2}
+    assert serve(tmp_path, "hybrid", 1) == {"name": "hybrid", "versions": [1, 2], "default_version": 1}
+    assert json.loads((tmp_path / "hybrid" / "config.json").read_text())["default_version"] == 1
+    assert not list(tmp_path.glob("hybrid/*.tmp"))

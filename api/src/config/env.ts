@@ -12,7 +12,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const API_ROOT = resolve(here, "..", "..");
 /** The monorepo root. */
 export const REPO_ROOT = resolve(API_ROOT, "..");
-export const DEFAULT_MODELS_DIR = resolve(REPO_ROOT, "models", "onnx");
+/** The model repository: <name>/config.json and <name>/<version>/{model.onnx, manifest.json} (docs/model-contract.md). */
+export const DEFAULT_MODELS_DIR = resolve(REPO_ROOT, "models", "repository");
 export const DEFAULT_EVAL_PATH = resolve(REPO_ROOT, "models", "reports", "eval.json");
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;

@@ -3,8 +3,9 @@
  * predictions. Single predictions that arrive in the same event-loop turn share one run
  * (micro-batching); /batch-predict plans its own runs by network size.
  */
-import { ApiError } from "../lib/errors.js";
-import type { LoadedModel, ModelRegistry, RunOutput } from "./registry.js";
+import { ModelNotFoundError, ModelNotLoadedError, VersionNotServedError } from "./errors.js";
+import type { LoadedModel, RunOutput } from "./loaded-model.js";
+import type { ModelRegistry } from "./registry.js";
 import { chunkRun, packGroup, planGroups, type PreparedNetwork } from "./tensors.js";
 
 export interface Prediction {
@@ -19,6 +20,8 @@ export interface Prediction {
   load: number;
   processing_time_ms: number;
   model: { name: string; version: string };
+  /** the version that produced the answer (same as model.version) */
+  model_version: string;
 }
 
 export type RunHook = (model: string, ms: number, batch: number) => void;
@@ -58,6 +61,7 @@ export function decode(prep: PreparedNetwork, out: RunOutput, b: number, P: numb
     load: prep.load,
     processing_time_ms: ms,
     model: model.ref,
+    model_version: model.ref.version,
   };
   if (out.value) pred.value = out.value[b]!;
   return pred;
@@ -80,39 +84,50 @@ export interface PredictorOptions {
 }
 
 export class Predictor {
-  private readonly queues = new Map<string, Map<number, Job[]>>();
+  /** pending single predictions per loaded version and node count */
+  private readonly queues = new Map<LoadedModel, Map<number, Job[]>>();
   private scheduled = false;
 
   constructor(private readonly opts: PredictorOptions) {}
 
-  /** The loaded model, or the API error a client should get. */
-  resolveModel(name: string): LoadedModel {
-    const m = this.opts.registry.get(name);
-    if (m) return m;
-    if (this.opts.registry.isKnown(name)) {
-      const st = this.opts.registry.status(name);
-      throw new ApiError(
-        503,
-        "model_not_loaded",
-        `model '${name}' is not loaded${st.last_error ? ` (last load error: ${st.last_error})` : ""}; POST /models/${name}/load to load it`,
-      );
+  /**
+   * The active version of a model, or a given loaded version (a served version is loaded when it is the
+   * active or the previous one). Throws the registry's errors for unknown, unserved or unloaded ones.
+   */
+  resolveModel(name: string, version?: string): LoadedModel {
+    const registry = this.opts.registry;
+    if (!registry.isKnown(name)) throw new ModelNotFoundError(name, registry.names());
+    if (version === undefined) {
+      const m = registry.get(name);
+      if (m) return m;
+      throw new ModelNotLoadedError(name, null, registry.status(name).last_error);
     }
-    const names = this.opts.registry.names();
-    throw new ApiError(404, "model_not_found", `unknown model '${name}'; available: ${names.join(", ") || "(none)"}`, undefined, names);
+    const served = registry.served(name);
+    const v = served.find((s) => String(s) === version);
+    if (v === undefined) throw new VersionNotServedError(name, version, served);
+    const m = registry.getVersion(name, v);
+    if (m) return m;
+    throw new ModelNotLoadedError(name, v);
   }
 
-  /** One network. Throws ApiError for unknown / unloaded models. */
+  /** One network on the active version of a model. */
   predictOne(name: string, prep: PreparedNetwork): Promise<Prediction> {
-    const model = this.resolveModel(name);
+    return this.predictWith(this.resolveModel(name), prep);
+  }
+
+  /** One network on a resolved version; single predictions arriving together share a run. */
+  predictWith(model: LoadedModel, prep: PreparedNetwork): Promise<Prediction> {
     const started = performance.now();
     if (!this.opts.microbatch) {
       return this.runGroup(model, [prep], prep.n).then((out) => decode(prep, out, 0, prep.n, model, performance.now() - started));
     }
     return new Promise<Prediction>((resolve, reject) => {
-      let byN = this.queues.get(name);
-      if (!byN) this.queues.set(name, (byN = new Map()));
+      let byN = this.queues.get(model);
+      if (!byN) this.queues.set(model, (byN = new Map()));
       let q = byN.get(prep.n);
       if (!q) byN.set(prep.n, (q = []));
+      // The lease keeps this version's session alive until the run, even if a load retires it meanwhile.
+      model.acquire();
       q.push({ prep, started, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
@@ -125,14 +140,8 @@ export class Predictor {
     this.scheduled = false;
     const queues = [...this.queues.entries()];
     this.queues.clear();
-    for (const [name, byN] of queues) {
-      const model = this.opts.registry.get(name);
+    for (const [model, byN] of queues) {
       for (const [n, jobs] of byN) {
-        if (!model) {
-          const err = new ApiError(503, "model_not_loaded", `model '${name}' was unloaded`);
-          for (const j of jobs) j.reject(err);
-          continue;
-        }
         for (const chunk of chunkRun(jobs, n, (j) => j.prep.m, this.opts.maxRunBatch)) {
           this.runGroup(
             model,
@@ -149,7 +158,9 @@ export class Predictor {
             (e) => {
               for (const j of chunk) j.reject(e);
             },
-          );
+          ).finally(() => {
+            for (let b = 0; b < chunk.length; b++) model.releaseLease();
+          });
         }
       }
     }

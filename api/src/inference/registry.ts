@@ -1,117 +1,22 @@
 /**
- * Model registry: discovers models/onnx/*.json manifests, verifies each .onnx against its sha256,
- * loads an onnxruntime-node session, smoke-tests it, and swaps it in atomically. A failed (re)load
- * leaves the serving version in place. Retired sessions are released once their in-flight runs end.
+ * Which version of each model serves: the active one, and the previous one kept loaded so a rollback is
+ * one swap without touching the disk. Loads and rollbacks of a model run one at a time; a failed load
+ * leaves the serving versions in place. Files come from ModelRepository, sessions from openModel.
  */
-import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
-import { basename, join, resolve } from "node:path";
-import * as ort from "onnxruntime-node";
 import type { Logger } from "pino";
-import { generateNetwork } from "../simulation/generator.js";
-import * as spec from "../simulation/spec.js";
-import { checkFeatures, ManifestSchema, onnxFileOf, sha256Of, type Manifest } from "./manifest.js";
-import { LINK_FEATURES, packGroup, prepareNetwork, type Packed } from "./tensors.js";
-
-export const MODEL_NAME_RE = /^[A-Za-z0-9_.-]{1,64}$/;
-/** Inputs of contract v2; a graph declares x, mask and any subset of the others (dqn and ppo read no links). */
-export const CONTRACT_INPUTS = ["x", "parent", "edge_attr", "link_index", "link_attr", "mask"] as const;
-export type ContractInput = (typeof CONTRACT_INPUTS)[number];
-const REQUIRED_INPUTS = ["x", "mask"] as const;
-/** Runs with at least this many nodes in total (B * N) use the multi-threaded session. */
-export const BIG_RUN_NODES = 2048;
-const REQUIRED_OUTPUTS = ["scores", "probs"] as const;
-
-export interface RunOutput {
-  scores: Float32Array;
-  probs: Float32Array;
-  value?: Float32Array;
-}
-
-export class ModelLoadError extends Error {
-  constructor(
-    public readonly model: string,
-    public readonly reason: string,
-  ) {
-    super(`cannot load model '${model}': ${reason}`);
-    this.name = "ModelLoadError";
-  }
-}
-
-export class LoadedModel {
-  inflight = 0;
-  retired = false;
-  released = false;
-
-  constructor(
-    public readonly name: string,
-    public readonly version: string,
-    public readonly manifest: Manifest,
-    public readonly onnxPath: string,
-    public readonly sha256: string,
-    public readonly session: ort.InferenceSession,
-    public readonly hasValue: boolean,
-    public readonly loadedAt: Date,
-    /** same graph with more intra-op threads, for large runs (B * N >= BIG_RUN_NODES) */
-    public readonly bigSession?: ort.InferenceSession,
-  ) {
-    this.inputs = session.inputNames as ContractInput[];
-  }
-
-  /** The inputs the graph declares (a subset of CONTRACT_INPUTS, checked at load): what each run feeds. */
-  readonly inputs: readonly ContractInput[];
-
-  get ref(): { name: string; version: string } {
-    return { name: this.name, version: this.version };
-  }
-
-  /** Keep the session alive across several runs (a reload retires it only once every lease ends). */
-  acquire(): void {
-    this.inflight++;
-  }
-
-  releaseLease(): void {
-    this.inflight--;
-    if (this.retired && this.inflight === 0) void this.release();
-  }
-
-  /** One batched run on packed inputs; feeds exactly the inputs the graph declares. */
-  async run(p: Packed): Promise<RunOutput> {
-    this.acquire();
-    try {
-      const feeds: Record<string, ort.Tensor> = {};
-      for (const name of this.inputs) feeds[name] = feed(name, p);
-      const session = this.bigSession && p.B * p.N >= BIG_RUN_NODES ? this.bigSession : this.session;
-      const out = await session.run(feeds);
-      const scores = out.scores?.data as Float32Array | undefined;
-      const probs = out.probs?.data as Float32Array | undefined;
-      if (!scores || !probs || scores.length !== p.B * p.N || probs.length !== p.B * p.N) {
-        throw new Error(`model '${this.name}' returned outputs of unexpected shape`);
-      }
-      const value = this.hasValue ? (out.value?.data as Float32Array | undefined) : undefined;
-      return value && value.length === p.B ? { scores, probs, value } : { scores, probs };
-    } finally {
-      this.releaseLease();
-    }
-  }
-
-  async release(): Promise<void> {
-    if (this.released) return;
-    this.released = true;
-    for (const s of [this.session, this.bigSession]) {
-      try {
-        await s?.release();
-      } catch {
-        /* already gone */
-      }
-    }
-  }
-}
+import { ModelLoadError, ModelNotFoundError, NoPreviousVersionError, VersionNotServedError } from "./errors.js";
+import type { LoadedModel } from "./loaded-model.js";
+import { ModelRepository, type ModelConfig } from "./repository.js";
+import { openModel, type SessionOptions } from "./session.js";
 
 export interface ModelStatus {
   name: string;
   loaded: boolean;
-  version?: string;
+  active_version: number | null;
+  previous_version: number | null;
+  /** the versions config.json serves (empty if it cannot be read) */
+  versions: number[];
+  default_version: number | null;
   last_error?: string;
 }
 
@@ -123,66 +28,92 @@ export interface RegistryOptions {
   logger: Logger;
 }
 
+interface Slot {
+  active: LoadedModel;
+  previous?: LoadedModel;
+}
+
 export class ModelRegistry {
-  readonly dir: string;
-  private readonly models = new Map<string, LoadedModel>();
+  readonly repository: ModelRepository;
+  private readonly slots = new Map<string, Slot>();
+  private readonly configs = new Map<string, ModelConfig>();
   private readonly errors = new Map<string, string>();
-  private readonly pending = new Map<string, Promise<LoadedModel>>();
+  /** the tail of each model's queue of loads and rollbacks */
+  private readonly queues = new Map<string, Promise<unknown>>();
   private known: string[] = [];
   /** true once the start-up loadAll() has finished (successfully or not) */
   initialLoadDone = false;
   private readonly log: Logger;
-  private readonly intraOpThreads: number;
-  private readonly batchThreads: number;
+  private readonly sessionOptions: SessionOptions;
 
   constructor(opts: RegistryOptions) {
-    this.dir = resolve(opts.dir);
+    this.repository = new ModelRepository(opts.dir);
     this.log = opts.logger;
-    this.intraOpThreads = opts.intraOpThreads;
-    this.batchThreads = opts.batchThreads ?? 0;
+    this.sessionOptions = { intraOpThreads: opts.intraOpThreads, batchThreads: opts.batchThreads ?? 0 };
   }
 
-  /** Re-read the directory: names with a `<name>.json` manifest next to a `<name>.onnx`. */
+  /** Re-read the repository: model names and their config.json (a broken one is remembered as the error). */
   async scan(): Promise<string[]> {
-    let files: string[];
-    try {
-      files = await readdir(this.dir);
-    } catch {
-      files = [];
+    this.known = await this.repository.names();
+    for (const name of this.configs.keys()) if (!this.known.includes(name)) this.configs.delete(name);
+    for (const name of this.known) {
+      try {
+        this.configs.set(name, await this.repository.config(name));
+      } catch (e) {
+        this.configs.delete(name);
+        this.errors.set(name, (e as Error).message);
+      }
     }
-    const set = new Set(files);
-    this.known = files
-      .filter((f) => f.endsWith(".json"))
-      .map((f) => basename(f, ".json"))
-      .filter((n) => MODEL_NAME_RE.test(n) && set.has(`${n}.onnx`))
-      .sort();
     return this.known;
   }
 
-  /** Every known model name: on disk or loaded. */
+  /** Every known model name: in the repository or loaded. */
   names(): string[] {
-    return [...new Set([...this.known, ...this.models.keys()])].sort();
+    return [...new Set([...this.known, ...this.slots.keys()])].sort();
   }
 
   loadedNames(): string[] {
-    return [...this.models.keys()].sort();
-  }
-
-  get(name: string): LoadedModel | undefined {
-    return this.models.get(name);
+    return [...this.slots.keys()].sort();
   }
 
   isKnown(name: string): boolean {
-    return this.models.has(name) || this.known.includes(name);
+    return this.slots.has(name) || this.known.includes(name);
+  }
+
+  /** The active version of a model. */
+  get(name: string): LoadedModel | undefined {
+    return this.slots.get(name)?.active;
+  }
+
+  /** A loaded version (active or previous). */
+  getVersion(name: string, version: number): LoadedModel | undefined {
+    const slot = this.slots.get(name);
+    if (slot?.active.version === version) return slot.active;
+    if (slot?.previous?.version === version) return slot.previous;
+    return undefined;
+  }
+
+  /** The versions a model's config.json serves, or why none is known. */
+  served(name: string): number[] {
+    return this.configs.get(name)?.versions ?? [];
   }
 
   status(name: string): ModelStatus {
-    const m = this.models.get(name);
+    const slot = this.slots.get(name);
+    const config = this.configs.get(name);
     const err = this.errors.get(name);
-    return { name, loaded: !!m, ...(m ? { version: m.version } : {}), ...(err ? { last_error: err } : {}) };
+    return {
+      name,
+      loaded: !!slot,
+      active_version: slot?.active.version ?? null,
+      previous_version: slot?.previous?.version ?? null,
+      versions: config?.versions ?? [],
+      default_version: config?.default_version ?? null,
+      ...(err ? { last_error: err } : {}),
+    };
   }
 
-  /** Load every model on disk; failures are logged and remembered, never thrown. */
+  /** Load the default version of every model; failures are logged and remembered, never thrown. */
   async loadAll(): Promise<{ loaded: string[]; failed: Record<string, string> }> {
     await this.scan();
     const failed: Record<string, string> = {};
@@ -190,167 +121,89 @@ export class ModelRegistry {
       try {
         await this.load(name);
       } catch (e) {
-        failed[name] = e instanceof ModelLoadError ? e.reason : String(e);
+        failed[name] = e instanceof ModelLoadError ? e.reason : (e as Error).message;
       }
     }
     this.initialLoadDone = true;
     return { loaded: this.loadedNames(), failed };
   }
 
-  /** (Re)load one model from disk and swap it in atomically. Concurrent calls share one attempt. */
-  load(name: string): Promise<LoadedModel> {
-    const inflight = this.pending.get(name);
-    if (inflight) return inflight;
-    const p = this.doLoad(name).finally(() => this.pending.delete(name));
-    this.pending.set(name, p);
-    return p;
+  /** Run fn after every earlier load or rollback of the same model. */
+  private serial<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    const run = (this.queues.get(name) ?? Promise.resolve()).then(fn, fn);
+    const tail = run.catch(() => undefined);
+    this.queues.set(name, tail);
+    void tail.then(() => {
+      if (this.queues.get(name) === tail) this.queues.delete(name);
+    });
+    return run;
   }
 
-  private async doLoad(name: string): Promise<LoadedModel> {
-    const started = performance.now();
-    let session: ort.InferenceSession | undefined;
-    let bigSession: ort.InferenceSession | undefined;
-    try {
-      if (!MODEL_NAME_RE.test(name)) throw new Error("invalid model name");
-      const manifestPath = join(this.dir, `${name}.json`);
-      let raw: string;
-      try {
-        raw = await readFile(manifestPath, "utf8");
-      } catch {
-        throw new Error(`manifest ${name}.json not found in ${this.dir}`);
-      }
-      let json: unknown;
-      try {
-        json = JSON.parse(raw);
-      } catch (e) {
-        throw new Error(`manifest ${name}.json is not valid JSON (${(e as Error).message})`);
-      }
-      const parsed = ManifestSchema.safeParse(json);
-      if (!parsed.success) {
-        const i = parsed.error.issues[0];
-        throw new Error(`manifest ${name}.json is invalid: ${i ? `${i.path.join(".") || "(root)"}: ${i.message}` : "unknown"}`);
-      }
-      const manifest = parsed.data;
-      if (manifest.name !== name) throw new Error(`manifest ${name}.json names model '${manifest.name}'`);
-      checkFeatures(manifest);
-      const expectedSha = sha256Of(manifest);
-      if (!expectedSha) throw new Error(`manifest ${name}.json has no sha256 of the .onnx file`);
-      const file = onnxFileOf(manifest, `${name}.onnx`);
-      const onnxPath = resolve(this.dir, basename(file));
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(onnxPath);
-      } catch {
-        throw new Error(`${basename(onnxPath)} not found in ${this.dir}`);
-      }
-      const actualSha = createHash("sha256").update(bytes).digest("hex");
-      if (actualSha !== expectedSha) {
-        throw new Error(`sha256 mismatch for ${basename(onnxPath)}: manifest says ${expectedSha}, file is ${actualSha}`);
-      }
-      try {
-        session = await ort.InferenceSession.create(bytes, {
-          intraOpNumThreads: this.intraOpThreads,
-          interOpNumThreads: 1,
-          executionMode: "sequential",
-          graphOptimizationLevel: "all",
-        });
-      } catch (e) {
-        throw new Error(`onnxruntime could not load ${basename(onnxPath)}: ${(e as Error).message.split("\n")[0]}`);
-      }
-      for (const input of REQUIRED_INPUTS) {
-        if (!session.inputNames.includes(input)) throw new Error(`graph lacks input '${input}' (has ${session.inputNames.join(", ")})`);
-      }
-      for (const input of session.inputNames) {
-        if (!(CONTRACT_INPUTS as readonly string[]).includes(input)) {
-          throw new Error(`graph input '${input}' is not in the contract (${CONTRACT_INPUTS.join(", ")})`);
-        }
-      }
-      for (const output of REQUIRED_OUTPUTS) {
-        if (!session.outputNames.includes(output)) throw new Error(`graph lacks output '${output}' (has ${session.outputNames.join(", ")})`);
-      }
-      const hasValue = session.outputNames.includes("value");
-      if (this.batchThreads > this.intraOpThreads) {
-        // Threads sleep between runs (no spinning) so they do not steal CPU from request handling.
-        bigSession = await ort.InferenceSession.create(bytes, {
-          intraOpNumThreads: this.batchThreads,
-          interOpNumThreads: 1,
-          executionMode: "sequential",
-          graphOptimizationLevel: "all",
-          extra: { session: { intra_op: { allow_spinning: "0" } } },
-        });
-      }
-      const model = new LoadedModel(name, manifest.version, manifest, onnxPath, actualSha, session, hasValue, new Date(), bigSession);
-      await smokeTest(model);
+  /**
+   * Load a version (default: config.json's default_version) from disk and make it the active one; the
+   * version it replaces becomes the previous one. Reloading the active version keeps the previous one.
+   */
+  load(name: string, version?: number): Promise<LoadedModel> {
+    return this.serial(name, () => this.doLoad(name, version));
+  }
 
-      const old = this.models.get(name);
-      this.models.set(name, model);
-      this.errors.delete(name);
-      if (!this.known.includes(name)) this.known = [...this.known, name].sort();
-      if (old) {
-        old.retired = true;
-        if (old.inflight === 0) void old.release();
-      }
-      this.log.info(
-        { model: name, version: model.version, sha256: actualSha, ms: Math.round(performance.now() - started) },
-        old ? "model reloaded" : "model loaded",
-      );
-      return model;
+  private async doLoad(name: string, requested?: number): Promise<LoadedModel> {
+    const started = performance.now();
+    await this.scan();
+    if (!this.known.includes(name)) throw new ModelNotFoundError(name, this.names());
+    const config = this.configs.get(name);
+    const version = requested ?? config?.default_version;
+    const serving = this.slots.get(name)?.active.version ?? null;
+    if (!config || version === undefined) {
+      throw new ModelLoadError(name, requested ?? null, this.errors.get(name) ?? "no config.json", serving);
+    }
+    if (!config.versions.includes(version)) throw new VersionNotServedError(name, String(version), config.versions);
+    let model: LoadedModel;
+    try {
+      model = await openModel(name, version, await this.repository.read(name, version), this.sessionOptions);
     } catch (e) {
-      if (session && !this.isServing(session)) await session.release().catch(() => undefined);
-      if (bigSession) await bigSession.release().catch(() => undefined);
       const reason = (e as Error).message;
       this.errors.set(name, reason);
-      this.log.warn({ model: name, reason, serving: this.models.get(name)?.version ?? null }, "model load failed");
-      throw new ModelLoadError(name, reason);
+      this.log.warn({ model: name, version, reason, serving }, "model load failed");
+      throw new ModelLoadError(name, version, reason, serving);
     }
+    const old = this.slots.get(name);
+    if (!old) {
+      this.slots.set(name, { active: model });
+    } else if (old.active.version === version) {
+      old.active.retire();
+      this.slots.set(name, { active: model, ...(old.previous ? { previous: old.previous } : {}) });
+    } else {
+      old.previous?.retire();
+      this.slots.set(name, { active: model, previous: old.active });
+    }
+    this.errors.delete(name);
+    this.log.info(
+      { model: name, version, previous: this.slots.get(name)?.previous?.version ?? null, sha256: model.sha256, ms: Math.round(performance.now() - started) },
+      "model version loaded",
+    );
+    return model;
   }
 
-  private isServing(session: ort.InferenceSession): boolean {
-    for (const m of this.models.values()) if (m.session === session) return true;
-    return false;
+  /** Swap the active and the previous version: no disk access, so it cannot fail half-way. */
+  rollback(name: string): Promise<{ active: LoadedModel; previous: LoadedModel }> {
+    return this.serial(name, async () => {
+      const slot = this.slots.get(name);
+      if (!slot) {
+        if (!this.isKnown(name)) throw new ModelNotFoundError(name, this.names());
+        throw new NoPreviousVersionError(name);
+      }
+      if (!slot.previous) throw new NoPreviousVersionError(name);
+      const swapped = { active: slot.previous, previous: slot.active };
+      this.slots.set(name, swapped);
+      this.log.info({ model: name, version: swapped.active.version, from: swapped.previous.version }, "model rolled back");
+      return swapped;
+    });
   }
 
   async close(): Promise<void> {
-    const all = [...this.models.values()];
-    this.models.clear();
+    const all = [...this.slots.values()].flatMap((s) => (s.previous ? [s.active, s.previous] : [s.active]));
+    this.slots.clear();
     await Promise.all(all.map((m) => m.release()));
   }
-}
-
-/** The ONNX tensor of one contract input. */
-function feed(name: ContractInput, p: Packed): ort.Tensor {
-  switch (name) {
-    case "x":
-      return new ort.Tensor("float32", p.x, [p.B, p.N, spec.NUM_NODE_FEATURES]);
-    case "parent":
-      return new ort.Tensor("int64", p.parent, [p.B, p.N]);
-    case "edge_attr":
-      return new ort.Tensor("float32", p.edgeAttr, [p.B, p.N, spec.NUM_EDGE_FEATURES]);
-    case "link_index":
-      return new ort.Tensor("int64", p.linkIndex, [2, p.L]);
-    case "link_attr":
-      return new ort.Tensor("float32", p.linkAttr, [p.L, LINK_FEATURES.length]);
-    case "mask":
-      return new ort.Tensor("float32", p.mask, [p.B, p.N]);
-  }
-}
-
-/** A fresh session must score a small generated network sensibly before it serves. */
-async function smokeTest(model: LoadedModel): Promise<void> {
-  const net = generateNetwork(12, 1);
-  const prepared = prepareNetwork(net);
-  const packed = packGroup([prepared], prepared.n);
-  let out: RunOutput;
-  try {
-    out = await model.run(packed);
-  } catch (e) {
-    throw new Error(`smoke test run failed: ${(e as Error).message.split("\n")[0]}`);
-  }
-  let sum = 0;
-  for (let i = 0; i < prepared.n; i++) {
-    const p = out.probs[i]!;
-    if (!Number.isFinite(p)) throw new Error("smoke test: probs contain NaN/Infinity");
-    sum += p;
-  }
-  if (Math.abs(sum - 1) > 1e-3) throw new Error(`smoke test: probs sum to ${sum}, not 1`);
 }

@@ -60,7 +60,7 @@ export function compareRoutes(deps: AppDeps) {
         kind: "learned" as const,
         ...entry(pred.selected_node),
         probability: pred.confidence,
-        version: pred.model.version,
+        model_version: pred.model_version,
         ...(pred.value !== undefined ? { value: pred.value } : {}),
         processing_time_ms: pred.processing_time_ms,
       });

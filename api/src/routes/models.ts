@@ -1,40 +1,81 @@
-/** Model catalogue and hot reload. */
+/** Model catalogue: versions, loading a version, rolling back (docs/api.md, "Models and versions"). */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { DEFAULT_MODEL, type AppDeps, type AppEnv } from "../context.js";
-import { ModelLoadError, type LoadedModel } from "../inference/registry.js";
-import { ApiError } from "../lib/errors.js";
+import { ModelLoadError } from "../inference/errors.js";
+import type { LoadedModel } from "../inference/loaded-model.js";
+import type { ModelRegistry } from "../inference/registry.js";
 import { defaultHook } from "../lib/hook.js";
 import { errorResponse } from "../schemas/common.js";
-import { LoadResultSchema, ModelDetailSchema, ModelListSchema, ModelNameParamSchema } from "../schemas/models.js";
+import { LoadResultSchema, ModelDetailSchema, ModelListSchema, ModelNameParamSchema, ModelVersionParamSchema } from "../schemas/models.js";
 
-function pick(obj: Record<string, unknown>, ...keys: string[]): unknown {
-  for (const k of keys) if (obj[k] !== undefined) return obj[k];
-  return undefined;
+/** Every served version of a model and its state. */
+function versionStates(registry: ModelRegistry, name: string) {
+  const st = registry.status(name);
+  return st.versions.map((v) => ({
+    version: String(v),
+    active: v === st.active_version,
+    loaded: v === st.active_version || v === st.previous_version,
+    default: v === st.default_version,
+  }));
 }
 
-export function describe(m: LoadedModel) {
-  const man = m.manifest as Record<string, unknown>;
+const previousOf = (registry: ModelRegistry, name: string): string | null => {
+  const v = registry.status(name).previous_version;
+  return v === null ? null : String(v);
+};
+
+function summary(registry: ModelRegistry, name: string) {
+  const st = registry.status(name);
+  const m = registry.get(name);
+  const common = { name, previous_version: previousOf(registry, name), versions: versionStates(registry, name), ...(st.last_error ? { last_error: st.last_error } : {}) };
+  if (!m) return { ...common, loaded: false, status: st.last_error ? ("failed" as const) : ("available" as const) };
   return {
-    name: m.name,
+    ...common,
     loaded: true,
     status: "loaded" as const,
-    version: m.version,
-    ...(m.manifest.algorithm ? { algorithm: m.manifest.algorithm } : {}),
+    version: m.ref.version,
+    algorithm: m.manifest.algorithm,
     has_value_head: m.hasValue,
     sha256: m.sha256,
     loaded_at: m.loadedAt.toISOString(),
-    ...(pick(man, "evaluation", "eval", "evaluation_summary") !== undefined ? { evaluation: pick(man, "evaluation", "eval", "evaluation_summary") } : {}),
+    evaluation: m.manifest.evaluation,
   };
 }
 
 export function modelRoutes(deps: AppDeps) {
   const { registry } = deps;
 
+  const loadResult = (m: LoadedModel, message: string) => ({
+    status: "success" as const,
+    message,
+    model: { name: m.name, version: m.ref.version, sha256: m.sha256 },
+    model_version: m.ref.version,
+    previous_version: previousOf(registry, m.name),
+  });
+
+  /** Load a version and count the attempt. */
+  async function load(name: string, version?: number) {
+    try {
+      const m = await registry.load(name, version);
+      deps.metrics.modelReloads.inc({ model: name, result: "success" });
+      deps.metrics.modelsLoaded.set(registry.loadedNames().length);
+      return m;
+    } catch (e) {
+      if (e instanceof ModelLoadError) deps.metrics.modelReloads.inc({ model: name, result: "failure" });
+      throw e;
+    }
+  }
+
+  const loadErrors = {
+    404: errorResponse("Unknown model, or a version its config.json does not serve"),
+    422: errorResponse("The files on disk are broken (model_load_failed): the serving versions stay"),
+  };
+
   const list = createRoute({
     method: "get",
     path: "/models",
     tags: ["models"],
-    summary: "Every model on disk and whether it is loaded",
+    summary: "Every model in the repository, its served versions and which one is active",
     responses: { 200: { description: "The catalogue", content: { "application/json": { schema: ModelListSchema } } } },
   });
 
@@ -42,7 +83,7 @@ export function modelRoutes(deps: AppDeps) {
     method: "get",
     path: "/models/{name}",
     tags: ["models"],
-    summary: "A loaded model's manifest: architecture, features, evaluation, training curve",
+    summary: "The active version's manifest: architecture, features, evaluation, training curve",
     request: { params: ModelNameParamSchema },
     responses: {
       200: { description: "The model", content: { "application/json": { schema: ModelDetailSchema } } },
@@ -52,35 +93,46 @@ export function modelRoutes(deps: AppDeps) {
     },
   });
 
-  const load = createRoute({
+  const reload = createRoute({
     method: "post",
     path: "/models/{name}/load",
     tags: ["models"],
-    summary: "Re-read a model from disk and swap it in atomically",
+    summary: "Load the default version (config.json's default_version) from disk and make it active",
     description:
-      "Verifies the manifest, the sha256 of the .onnx file and a smoke-test run before swapping. On failure the serving version (if any) keeps answering and the response says why (422 `model_load_failed`).",
+      "Re-reads config.json, verifies the manifest, the sha256 of model.onnx and a smoke-test run before swapping. The version it replaces stays loaded as the previous one (unless it is the same version). On failure the serving versions keep answering and the response says why (422 `model_load_failed`).",
+    request: { params: ModelNameParamSchema },
+    responses: { 200: { description: "Loaded", content: { "application/json": { schema: LoadResultSchema } } }, ...loadErrors },
+  });
+
+  const loadVersion = createRoute({
+    method: "post",
+    path: "/models/{name}/versions/{version}/load",
+    tags: ["models"],
+    summary: "Load a served version and make it active; the one it replaces is kept for a rollback",
+    description:
+      "The version must be one config.json serves. Checks as for /models/{name}/load. Answers that follow name this version in `model_version`.",
+    request: { params: ModelVersionParamSchema },
+    responses: { 200: { description: "Loaded", content: { "application/json": { schema: LoadResultSchema } } }, ...loadErrors },
+  });
+
+  const rollback = createRoute({
+    method: "post",
+    path: "/models/{name}/rollback",
+    tags: ["models"],
+    summary: "Make the previous version active again (and keep the current one as previous)",
+    description: "A swap of two loaded versions: nothing is read from disk, so it cannot fail half-way. 422 `no_previous_version` when only one version was ever loaded.",
     request: { params: ModelNameParamSchema },
     responses: {
-      200: { description: "Loaded", content: { "application/json": { schema: LoadResultSchema } } },
-      404: errorResponse("No such model on disk"),
-      422: errorResponse("The files on disk are broken; the serving version stays"),
+      200: { description: "Rolled back", content: { "application/json": { schema: LoadResultSchema } } },
+      404: errorResponse("Unknown model"),
+      422: errorResponse("No previous version to roll back to"),
     },
   });
 
   return new OpenAPIHono<AppEnv>({ defaultHook })
     .openapi(list, async (c) => {
       await registry.scan();
-      const models = registry.names().map((name) => {
-        const m = registry.get(name);
-        if (m) return describe(m);
-        const st = registry.status(name);
-        return {
-          name,
-          loaded: false,
-          status: st.last_error ? ("failed" as const) : ("available" as const),
-          ...(st.last_error ? { last_error: st.last_error } : {}),
-        };
-      });
+      const models = registry.names().map((name) => summary(registry, name));
       const loaded: Record<string, boolean> = {};
       for (const m of models) loaded[m.name] = m.loaded;
       return c.json({ models, total: models.length, loaded, default_model: DEFAULT_MODEL }, 200);
@@ -88,65 +140,40 @@ export function modelRoutes(deps: AppDeps) {
     .openapi(detail, async (c) => {
       const { name } = c.req.valid("param");
       const m = deps.predictor.resolveModel(name);
-      const man = m.manifest as Record<string, unknown>;
-      const names = (v: unknown, fallback: string[]) =>
-        Array.isArray(v)
-          ? v.map((e) => ({ name: typeof e === "string" ? e : String((e as { name?: unknown }).name ?? "") }))
-          : v && typeof v === "object"
-            ? Object.keys(v).map((k) => ({ name: k }))
-            : fallback.map((n) => ({ name: n }));
       return c.json(
         {
           name: m.name,
           model_type: m.name,
-          model_path: m.onnxPath,
           loaded: true,
-          version: m.version,
+          version: m.ref.version,
+          model_version: m.ref.version,
+          previous_version: previousOf(registry, name),
+          versions: versionStates(registry, name),
           sha256: m.sha256,
           has_value_head: m.hasValue,
           loaded_at: m.loadedAt.toISOString(),
-          inputs: names(man.inputs, [...m.session.inputNames]),
-          outputs: names(man.outputs, [...m.session.outputNames]),
-          architecture: man.architecture ?? null,
-          training_info: pick(man, "training", "training_info") ?? null,
-          manifest: man,
+          inputs: m.manifest.inputs,
+          outputs: m.manifest.outputs,
+          architecture: m.manifest.architecture,
+          training_info: m.manifest.training,
+          manifest: m.manifest,
         },
         200,
       );
     })
-    .openapi(load, async (c) => {
+    .openapi(reload, async (c) => {
       const { name } = c.req.valid("param");
-      await registry.scan();
-      if (!registry.isKnown(name)) {
-        const names = registry.names();
-        throw new ApiError(404, "model_not_found", `no model '${name}' in ${registry.dir}; available: ${names.join(", ") || "(none)"}`, undefined, names);
-      }
-      const previous = registry.get(name)?.version ?? null;
-      try {
-        const m = await registry.load(name);
-        deps.metrics.modelReloads.inc({ model: name, result: "success" });
-        deps.metrics.modelsLoaded.set(registry.loadedNames().length);
-        return c.json(
-          {
-            status: "success" as const,
-            message: `model '${name}' version ${m.version} loaded`,
-            model: { name, version: m.version, sha256: m.sha256 },
-            previous_version: previous,
-          },
-          200,
-        );
-      } catch (e) {
-        deps.metrics.modelReloads.inc({ model: name, result: "failure" });
-        if (e instanceof ModelLoadError) {
-          const serving = registry.get(name);
-          throw new ApiError(
-            422,
-            "model_load_failed",
-            `${e.message}. ${serving ? `Version ${serving.version} keeps serving.` : "The model is not loaded."}`,
-            [{ path: name, message: e.reason }],
-          );
-        }
-        throw e;
-      }
+      const m = await load(name);
+      return c.json(loadResult(m, `model '${name}' version ${m.version} loaded`), 200);
+    })
+    .openapi(loadVersion, async (c) => {
+      const { name, version } = c.req.valid("param");
+      const m = await load(name, Number(version));
+      return c.json(loadResult(m, `model '${name}' version ${m.version} loaded and active`), 200);
+    })
+    .openapi(rollback, async (c) => {
+      const { name } = c.req.valid("param");
+      const { active, previous } = await registry.rollback(name);
+      return c.json(loadResult(active, `model '${name}' rolled back from version ${previous.version} to ${active.version}`), 200);
     });
 }

@@ -87,6 +87,6 @@ export function predictRoutes(deps: AppDeps) {
       const { predictions, runs, model } = await deps.predictor.predictMany(name, preps);
       const total = performance.now() - started;
       deps.stats.recordInference(name, total, predictions.length);
-      return c.json({ predictions, total_processing_time_ms: total, model: model.ref, onnx_runs: runs }, 200);
+      return c.json({ predictions, total_processing_time_ms: total, model: model.ref, model_version: model.ref.version, onnx_runs: runs }, 200);
     });
 }

@@ -86,6 +86,6 @@ export function systemRoutes(deps: AppDeps) {
       }
       return loaded.length > 0
         ? c.json({ ready: true, loaded_models: loaded, message: `${loaded.length} model(s) loaded` }, 200)
-        : c.json({ ready: false, loaded_models: loaded, message: `no model loaded from ${deps.registry.dir}` }, 503);
+        : c.json({ ready: false, loaded_models: loaded, message: "no model loaded from the model repository (MODELS_DIR)" }, 503);
     });
 }

@@ -45,6 +45,7 @@ export const PredictionSchema = z
     load: z.number().openapi({ description: "The load feature the model saw (the request's, else the default)" }),
     processing_time_ms: z.number(),
     model: ModelRefSchema,
+    model_version: z.string().openapi({ description: "The model version that produced this answer (POST /models/{name}/rollback changes it)", example: "1" }),
   })
   .openapi("Prediction");
 
@@ -114,6 +115,7 @@ export const BatchPredictResponseSchema = z
     predictions: z.array(PredictionSchema),
     total_processing_time_ms: z.number(),
     model: ModelRefSchema,
+    model_version: z.string().openapi({ description: "The model version that produced every prediction", example: "1" }),
     onnx_runs: z.number().int().openapi({ description: "How many batched ONNX runs served the request" }),
   })
   .openapi("BatchPredictResponse");
@@ -158,7 +160,7 @@ export const CompareEntrySchema = z
     wait_ms: z.number().openapi({ description: "Time in the node's queue" }),
     energy_j: z.number(),
     deadline_met: z.boolean(),
-    version: z.string().optional(),
+    model_version: z.string().optional().openapi({ description: "The version of a learned model that answered" }),
     value: z.number().optional(),
     processing_time_ms: z.number(),
   })

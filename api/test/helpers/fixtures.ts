@@ -1,5 +1,5 @@
-/** Access to the models engineer's artefacts: models/onnx manifests and models/fixtures cases. */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+/** Access to the models engineer's artefacts: the model repository (models/repository) and models/fixtures cases. */
+import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_MODELS_DIR, REPO_ROOT } from "../../src/config/env.js";
 import type { NetworkState } from "../../src/simulation/types.js";
@@ -31,14 +31,17 @@ export interface Fixture {
   cases: FixtureCase[];
 }
 
-/** Model names that have both an exported manifest and a .onnx file. */
+/** Model names of the repository: directories with a config.json. */
 export function exportedModels(dir = DEFAULT_MODELS_DIR): string[] {
   if (!existsSync(dir)) return [];
-  const files = new Set(readdirSync(dir));
-  return [...files]
-    .filter((f) => f.endsWith(".json") && files.has(f.replace(/\.json$/, ".onnx")))
-    .map((f) => f.replace(/\.json$/, ""))
+  return readdirSync(dir)
+    .filter((name) => existsSync(join(dir, name, "config.json")))
     .sort();
+}
+
+/** Copy a model of the repository (config.json and every version) into another repository directory. */
+export function copyModel(name: string, to: string): void {
+  cpSync(join(DEFAULT_MODELS_DIR, name), join(to, name), { recursive: true });
 }
 
 /** Model fixture files: models/fixtures/<model>.json shaped {model, cases} (networks.json, simulation.json and episodes.json are not). */

@@ -1,50 +1,59 @@
 /**
- * Registry: discovery and every way a load can fail, each with a clear reason. Failure cases use
- * deliberately broken files (they never load); success cases use the exported models when present.
+ * Registry: discovery, every way a load can fail (each with a clear reason that names no server path),
+ * versions and rollback. Failure cases use deliberately broken files; the others the committed models.
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_MODELS_DIR } from "../../src/config/env.js";
-import { CONTRACT_INPUTS, ModelLoadError, ModelRegistry } from "../../src/inference/registry.js";
-import { prepareNetwork, packGroup } from "../../src/inference/tensors.js";
+import { ModelLoadError, NoPreviousVersionError, VersionNotServedError } from "../../src/inference/errors.js";
+import { CONTRACT_INPUTS } from "../../src/inference/loaded-model.js";
+import { ModelRegistry } from "../../src/inference/registry.js";
+import { packGroup, prepareNetwork } from "../../src/inference/tensors.js";
 import { silentLogger } from "../../src/observability/logger.js";
 import { generateNetwork } from "../../src/simulation/generator.js";
-import * as spec from "../../src/simulation/spec.js";
 import { exportedModels, HAS_MODELS } from "../helpers/fixtures.js";
 import { midEpisode } from "../helpers/networks.js";
+import { addVersion, readJson, tempRepository } from "../helpers/repository.js";
 
 const sha = (b: Buffer | string) => createHash("sha256").update(b).digest("hex");
-const features = spec.NODE_FEATURES.map((name) => ({ name }));
-const edge_features = spec.EDGE_FEATURES.map((name) => ({ name }));
+const registry = (dir: string, batchThreads = 0) => new ModelRegistry({ dir, intraOpThreads: 1, batchThreads, logger: silentLogger() });
 
-function dirWith(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), "api-reg-"));
-  for (const [f, content] of Object.entries(files)) writeFileSync(join(dir, f), content);
+/** Model `m` version 1 with the given files (a string is written as is, an object as JSON). */
+function repoWith(files: { config?: unknown; manifest?: unknown; onnx?: Buffer | string }): string {
+  const dir = tempRepository();
+  mkdirSync(join(dir, "m", "1"), { recursive: true });
+  const write = (path: string, content: unknown) =>
+    writeFileSync(path, typeof content === "string" || Buffer.isBuffer(content) ? content : JSON.stringify(content));
+  write(join(dir, "m", "config.json"), files.config ?? { name: "m", versions: [1], default_version: 1 });
+  if (files.manifest !== undefined) write(join(dir, "m", "1", "manifest.json"), files.manifest);
+  if (files.onnx !== undefined) write(join(dir, "m", "1", "model.onnx"), files.onnx);
   return dir;
 }
 
-const registry = (dir: string) => new ModelRegistry({ dir, intraOpThreads: 1, logger: silentLogger() });
-
-async function loadError(dir: string, name: string): Promise<string> {
+async function loadError(dir: string, version?: number): Promise<string> {
   try {
-    await registry(dir).load(name);
+    await registry(dir).load("m", version);
   } catch (e) {
     expect(e).toBeInstanceOf(ModelLoadError);
-    return (e as ModelLoadError).reason;
+    const reason = (e as ModelLoadError).reason;
+    expect(reason).not.toContain(dir);
+    return reason;
   }
   throw new Error("load unexpectedly succeeded");
 }
 
 describe("ModelRegistry discovery", () => {
-  it("finds <name>.json next to <name>.onnx only", async () => {
-    const dir = dirWith({ "a.json": "{}", "a.onnx": "x", "b.json": "{}", "notes.txt": "", "c.onnx": "x" });
+  it("finds the directories with a config.json", async () => {
+    const dir = repoWith({});
+    mkdirSync(join(dir, "empty"));
+    writeFileSync(join(dir, "notes.txt"), "");
     const r = registry(dir);
-    expect(await r.scan()).toEqual(["a"]);
-    expect(r.isKnown("a")).toBe(true);
-    expect(r.isKnown("b")).toBe(false);
+    expect(await r.scan()).toEqual(["m"]);
+    expect(r.isKnown("m")).toBe(true);
+    expect(r.isKnown("empty")).toBe(false);
+    expect(r.status("m")).toMatchObject({ loaded: false, versions: [1], default_version: 1, active_version: null });
   });
   it("an empty or missing directory loads nothing and does not throw", async () => {
     const r = registry("/nonexistent/models");
@@ -55,27 +64,48 @@ describe("ModelRegistry discovery", () => {
 
 describe("ModelRegistry load failures", () => {
   const garbage = Buffer.from("definitely not an onnx protobuf");
+
   it.each([
-    ["invalid manifest JSON", { "m.json": "{nope", "m.onnx": garbage }, /not valid JSON/],
-    ["manifest without features", { "m.json": JSON.stringify({ name: "m", version: "1" }), "m.onnx": garbage }, /invalid: features/],
-    ["manifest naming another model", { "m.json": JSON.stringify({ name: "other", version: "1", features, edge_features, sha256: sha(garbage) }), "m.onnx": garbage }, /names model 'other'/],
-    ["feature list the API cannot build", { "m.json": JSON.stringify({ name: "m", version: "1", features: features.slice(1), edge_features, sha256: sha(garbage) }), "m.onnx": garbage }, /differ/],
-    ["a contract v1 manifest (no edge_features)", { "m.json": JSON.stringify({ name: "m", version: "1", features, sha256: sha(garbage) }), "m.onnx": garbage }, /no edge_features/],
-    ["edge features the API cannot build", { "m.json": JSON.stringify({ name: "m", version: "1", features, edge_features: edge_features.slice(1), sha256: sha(garbage) }), "m.onnx": garbage }, /edge_features .* differ/],
-    ["no sha256", { "m.json": JSON.stringify({ name: "m", version: "1", features, edge_features }), "m.onnx": garbage }, /no sha256/],
-    ["sha256 mismatch", { "m.json": JSON.stringify({ name: "m", version: "1", features, edge_features, sha256: sha("other bytes") }), "m.onnx": garbage }, /sha256 mismatch/],
-    ["bytes onnxruntime cannot parse", { "m.json": JSON.stringify({ name: "m", version: "1", features, edge_features, sha256: sha(garbage) }), "m.onnx": garbage }, /onnxruntime could not load/],
-    ["missing .onnx", { "m.json": JSON.stringify({ name: "m", version: "1", features, edge_features, sha256: sha(garbage) }) }, /not found/],
+    ["invalid config.json", { config: "{nope" }, /m\/config.json is not valid JSON/],
+    ["config.json whose default is not served", { config: { name: "m", versions: [2], default_version: 1 } }, /config.json is invalid: default_version/],
+    ["config.json naming another model", { config: { name: "other", versions: [1], default_version: 1 } }, /names model 'other'/],
+    ["no manifest", { onnx: garbage }, /m\/1\/manifest.json not found/],
+    ["invalid manifest JSON", { manifest: "{nope", onnx: garbage }, /not valid JSON/],
+    ["manifest of another shape", { manifest: { name: "m", version: "1" }, onnx: garbage }, /manifest.json is invalid/],
   ])("%s", async (_, files, reason) => {
-    expect(await loadError(dirWith(files as Record<string, string | Buffer>), "m")).toMatch(reason);
+    expect(await loadError(repoWith(files))).toMatch(reason);
+  });
+
+  it("a version config.json does not serve", async () => {
+    await expect(registry(repoWith({})).load("m", 2)).rejects.toBeInstanceOf(VersionNotServedError);
   });
 
   it("remembers the last error for /models and /health", async () => {
-    const r = registry(dirWith({ "m.json": "{", "m.onnx": garbage }));
+    const r = registry(repoWith({ manifest: "{", onnx: garbage }));
     const res = await r.loadAll();
     expect(Object.keys(res.failed)).toEqual(["m"]);
     expect(r.status("m")).toMatchObject({ loaded: false });
     expect(r.status("m").last_error).toMatch(/not valid JSON/);
+  });
+
+  describe.skipIf(!HAS_MODELS)("with a real manifest", () => {
+    const real = () => readJson(join(DEFAULT_MODELS_DIR, exportedModels()[0]!, "1", "manifest.json"));
+    const good = (over: Record<string, unknown> = {}) => ({ ...real(), name: "m", onnx: { file: "model.onnx", opset: 17, sha256: sha(garbage) }, ...over });
+    const features = () => real().features as { name: string }[];
+
+    it.each([
+      ["manifest naming another model", () => ({ ...good(), name: "other" }), /names model 'other'/],
+      ["manifest of another version", () => good({ version: 3 }), /says version 3/],
+      ["node features the API cannot build", () => good({ features: features().slice(1) }), /features .* differ/],
+      ["sha256 mismatch", () => good({ onnx: { file: "model.onnx", opset: 17, sha256: sha("other bytes") } }), /sha256 mismatch for m\/1\/model.onnx/],
+      ["bytes onnxruntime cannot parse", () => good(), /onnxruntime could not load m\/1\/model.onnx/],
+    ])("%s", async (_, manifest, reason) => {
+      expect(await loadError(repoWith({ manifest: manifest(), onnx: garbage }))).toMatch(reason);
+    });
+
+    it("missing model.onnx", async () => {
+      expect(await loadError(repoWith({ manifest: good() }))).toMatch(/m\/1\/model.onnx not found/);
+    });
   });
 });
 
@@ -83,7 +113,8 @@ describe.skipIf(!HAS_MODELS)("ModelRegistry with the exported models", () => {
   it.each(exportedModels())("%s loads, verifies, feeds the inputs its graph declares and runs B in {1, 64}, N in {2, 20, 200}", async (name) => {
     const r = registry(DEFAULT_MODELS_DIR);
     const m = await r.load(name);
-    expect(m.sha256).toBe(sha(readFileSync(m.onnxPath)));
+    expect(m.version).toBe(1);
+    expect(m.sha256).toBe(sha(readFileSync(join(DEFAULT_MODELS_DIR, name, "1", "model.onnx"))));
     expect(m.inputs).toEqual(expect.arrayContaining(["x", "mask"]));
     for (const input of m.inputs) expect(CONTRACT_INPUTS).toContain(input);
     for (const n of [2, 20, 200]) {
@@ -116,7 +147,7 @@ describe.skipIf(!HAS_MODELS)("ModelRegistry with the exported models", () => {
 
   it.each(exportedModels())("%s: the multi-threaded session for large runs gives the same outputs", async (name) => {
     const single = registry(DEFAULT_MODELS_DIR);
-    const multi = new ModelRegistry({ dir: DEFAULT_MODELS_DIR, intraOpThreads: 1, batchThreads: 2, logger: silentLogger() });
+    const multi = registry(DEFAULT_MODELS_DIR, 2);
     const a = await single.load(name);
     const b = await multi.load(name);
     expect(a.bigSession).toBeUndefined();
@@ -131,19 +162,95 @@ describe.skipIf(!HAS_MODELS)("ModelRegistry with the exported models", () => {
 
   it("a failed reload keeps the serving version; a good one swaps atomically", async () => {
     const name = exportedModels()[0]!;
-    const dir = mkdtempSync(join(tmpdir(), "api-swap-"));
-    copyFileSync(join(DEFAULT_MODELS_DIR, `${name}.json`), join(dir, `${name}.json`));
-    copyFileSync(join(DEFAULT_MODELS_DIR, `${name}.onnx`), join(dir, `${name}.onnx`));
+    const dir = tempRepository([name]);
+    const onnx = join(dir, name, "1", "model.onnx");
     const r = registry(dir);
     const first = await r.load(name);
-    writeFileSync(join(dir, `${name}.onnx`), Buffer.concat([readFileSync(join(dir, `${name}.onnx`)), Buffer.from("junk")]));
+    writeFileSync(onnx, Buffer.concat([readFileSync(onnx), Buffer.from("junk")]));
     await expect(r.load(name)).rejects.toThrow(/sha256 mismatch/);
     expect(r.get(name)).toBe(first);
-    copyFileSync(join(DEFAULT_MODELS_DIR, `${name}.onnx`), join(dir, `${name}.onnx`));
+    writeFileSync(onnx, readFileSync(join(DEFAULT_MODELS_DIR, name, "1", "model.onnx")));
     const second = await r.load(name);
     expect(second).not.toBe(first);
     expect(r.get(name)).toBe(second);
     expect(first.retired).toBe(true);
+    // reloading the active version keeps no previous one to roll back to
+    await expect(r.rollback(name)).rejects.toBeInstanceOf(NoPreviousVersionError);
     await r.close();
+  });
+});
+
+describe.skipIf(!exportedModels().includes("hybrid") || !exportedModels().includes("hybrid_gat"))("ModelRegistry versions", () => {
+  // version 2 of hybrid: hybrid_gat's graph under hybrid's name, so the two versions give different outputs
+  const setup = () => {
+    const dir = tempRepository(["hybrid"]);
+    addVersion(dir, "hybrid", 2, "hybrid_gat");
+    return { dir, r: registry(dir) };
+  };
+
+  it("loads a version, keeps the previous one, rolls back and forth by swapping", async () => {
+    const { r } = setup();
+    const v1 = await r.load("hybrid");
+    expect(r.status("hybrid")).toMatchObject({ active_version: 1, previous_version: null, versions: [1, 2], default_version: 1 });
+    const v2 = await r.load("hybrid", 2);
+    expect(r.get("hybrid")).toBe(v2);
+    expect(r.getVersion("hybrid", 1)).toBe(v1);
+    expect(v1.retired).toBe(false);
+    expect(r.status("hybrid")).toMatchObject({ active_version: 2, previous_version: 1 });
+
+    const back = await r.rollback("hybrid");
+    expect(back.active).toBe(v1);
+    expect(back.previous).toBe(v2);
+    expect(r.get("hybrid")).toBe(v1);
+    expect(r.status("hybrid")).toMatchObject({ active_version: 1, previous_version: 2 });
+    expect((await r.rollback("hybrid")).active).toBe(v2);
+    await r.close();
+  });
+
+  it("the versions really are different graphs", async () => {
+    const { r } = setup();
+    const v1 = await r.load("hybrid", 1);
+    const v2 = await r.load("hybrid", 2);
+    const prep = prepareNetwork(generateNetwork(20, 3));
+    const [a, b] = [await v1.run(packGroup([prep], prep.n)), await v2.run(packGroup([prep], prep.n))];
+    expect(Array.from(a.probs)).not.toEqual(Array.from(b.probs));
+    await r.close();
+  });
+
+  it("a third load retires the old previous version; a broken version leaves both in place", async () => {
+    const { dir, r } = setup();
+    const v1 = await r.load("hybrid", 1);
+    const v2 = await r.load("hybrid", 2);
+    const v1b = await r.load("hybrid", 1);
+    expect(v1.retired).toBe(true);
+    expect(r.status("hybrid")).toMatchObject({ active_version: 1, previous_version: 2 });
+    expect(r.getVersion("hybrid", 2)).toBe(v2);
+    rmSync(join(dir, "hybrid", "2", "model.onnx"));
+    await expect(r.load("hybrid", 2)).rejects.toThrow(/hybrid\/2\/model.onnx not found/);
+    expect(r.get("hybrid")).toBe(v1b);
+    expect(r.getVersion("hybrid", 2)).toBe(v2);
+    await r.close();
+  });
+
+  it("loads and rollbacks of one model run one at a time, in call order", async () => {
+    const { r } = setup();
+    await r.load("hybrid", 1);
+    const [a, b, back] = await Promise.all([r.load("hybrid", 2), r.load("hybrid", 1), r.rollback("hybrid")]);
+    expect([a.version, b.version, back.active.version]).toEqual([2, 1, 2]);
+    expect(r.status("hybrid")).toMatchObject({ active_version: 2, previous_version: 1 });
+    await r.close();
+  });
+});
+
+describe("ModelRegistry rescans", () => {
+  it("forgets the config of a model directory that was removed", async () => {
+    const dir = repoWith({});
+    const r = registry(dir);
+    await r.scan();
+    expect(r.served("m")).toEqual([1]);
+    rmSync(join(dir, "m"), { recursive: true });
+    expect(await r.scan()).toEqual([]);
+    expect(r.served("m")).toEqual([]);
+    expect(r.isKnown("m")).toBe(false);
   });
 });

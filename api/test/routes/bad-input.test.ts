@@ -2,7 +2,7 @@
  * The bad-input table: every malformed request gets its 4xx and the {error, message, issues?} shape,
  * never a 500. Runs without any model on disk (validation happens before a model is looked up).
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -129,8 +129,10 @@ describe("bad input table", () => {
   let app: TestApp;
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), "api-bad-"));
-    writeFileSync(join(dir, "broken.json"), JSON.stringify({ name: "broken" }));
-    writeFileSync(join(dir, "broken.onnx"), "not an onnx file");
+    mkdirSync(join(dir, "broken", "1"), { recursive: true });
+    writeFileSync(join(dir, "broken", "config.json"), JSON.stringify({ name: "broken", versions: [1], default_version: 1 }));
+    writeFileSync(join(dir, "broken", "1", "manifest.json"), JSON.stringify({ name: "broken" }));
+    writeFileSync(join(dir, "broken", "1", "model.onnx"), "not an onnx file");
     ({ app } = await makeApp({ MODELS_DIR: dir, MAX_NODES: "12", MAX_BATCH: "4", MAX_BATCH_NODES: "20" }));
   });
 

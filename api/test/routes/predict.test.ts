@@ -1,4 +1,4 @@
-/** /predict and /batch-predict against the exported models (skipped until models/onnx has one). */
+/** /predict and /batch-predict against the exported models (skipped until models/repository has one). */
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateNetwork } from "../../src/simulation/generator.js";
 import * as spec from "../../src/simulation/spec.js";
