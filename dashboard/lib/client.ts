@@ -6,16 +6,19 @@ import type { AppType } from "./app-type";
 import type { RecordedRequest } from "./snippet";
 import type {
   ApiErrorBody,
+  Client,
   CompareRequest,
   CompareResponse,
   EvalReport,
   GenerateRequest,
   GenerateResponse,
   HealthResponse,
+  LoadResult,
   ModelDetail,
   ModelListResponse,
   PredictRequest,
   PredictResponse,
+  ReadyResponse,
   StatsResponse,
 } from "./types";
 
@@ -48,8 +51,6 @@ export interface ApiCall<T> {
   upstream: string | null;
 }
 
-export type Client = ReturnType<typeof hc<AppType>>;
-
 function origin(): string {
   return typeof window === "undefined" ? "http://localhost" : window.location.origin;
 }
@@ -62,7 +63,7 @@ export function apiPath(url: string): string {
 }
 
 export async function errorFromResponse(res: Response): Promise<ApiError> {
-  let body: Partial<ApiErrorBody> & { available?: string[] } = {};
+  let body: Partial<ApiErrorBody> = {};
   try {
     body = (await res.json()) as typeof body;
   } catch {
@@ -79,11 +80,13 @@ export async function errorFromResponse(res: Response): Promise<ApiError> {
 
 /**
  * Run one typed client call and return its JSON body with the request that produced it.
- * `fetchImpl` is injectable for tests.
+ * A status outside 2xx is an ApiError unless `answers` lists it (a route whose non-2xx status is
+ * a normal answer, such as /ready's 503 before a model is loaded). `fetchImpl` is injectable for tests.
  */
 export async function call<T>(
   fn: (c: Client) => Promise<Response>,
   fetchImpl: typeof fetch = (...a) => fetch(...a),
+  answers: readonly number[] = [],
 ): Promise<ApiCall<T>> {
   let request: RecordedRequest | null = null;
   const recordingFetch: typeof fetch = (input, init) => {
@@ -99,7 +102,7 @@ export async function call<T>(
   } catch (e) {
     throw new ApiError(0, "network_error", `The dashboard server could not be reached: ${(e as Error).message}`);
   }
-  if (!res.ok) throw await errorFromResponse(res);
+  if (!res.ok && !answers.includes(res.status)) throw await errorFromResponse(res);
   let data: T;
   try {
     data = (await res.json()) as T;
@@ -117,11 +120,11 @@ export async function call<T>(
 /** Every endpoint the dashboard uses, with the API's own request and response types. */
 export const api = {
   health: () => call<HealthResponse>((c) => c.health.$get()),
-  ready: () => call<Record<string, unknown>>((c) => c.ready.$get()),
+  ready: () => call<ReadyResponse>((c) => c.ready.$get(), undefined, [503]),
   stats: () => call<StatsResponse>((c) => c.stats.$get()),
   models: () => call<ModelListResponse>((c) => c.models.$get()),
   model: (name: string) => call<ModelDetail>((c) => c.models[":name"].$get({ param: { name } })),
-  loadModel: (name: string) => call<unknown>((c) => c.models[":name"].load.$post({ param: { name } })),
+  loadModel: (name: string) => call<LoadResult>((c) => c.models[":name"].load.$post({ param: { name } })),
   generate: (body: GenerateRequest) => call<GenerateResponse>((c) => c.networks.generate.$post({ json: body })),
   predict: (body: PredictRequest) => call<PredictResponse>((c) => c.predict.$post({ json: body })),
   compare: (body: CompareRequest) => call<CompareResponse>((c) => c.compare.$post({ json: body })),

@@ -1,11 +1,12 @@
 // Shapes of the API's requests and responses, all derived from the API's own route types
-// (AppType, through the typed hono client), so they cannot drift from what it validates and sends.
-// The only hand-written shapes below are the dashboard's own (table rows, API error bodies).
+// (AppType, through hono/client's type helpers), so they cannot drift from what it validates and sends.
+// The only hand-written shape is the API's error body (see ApiErrorBody).
 
-import type { InferRequestType, InferResponseType } from "hono/client";
-import type { Client } from "./client";
+import type { hc, InferRequestType, InferResponseType } from "hono/client";
+import type { AppType } from "./app-type";
 
-export type NodeType = 0 | 1 | 2;
+/** The typed hono client of the API. */
+export type Client = ReturnType<typeof hc<AppType>>;
 
 // ---- requests
 export type PredictRequest = InferRequestType<Client["predict"]["$post"]>["json"];
@@ -25,29 +26,27 @@ export type CompareEntry = CompareResponse["results"][number];
 export type BaselineName = keyof CompareResponse["baselines"];
 export type GenerateResponse = InferResponseType<Client["networks"]["generate"]["$post"], 200>;
 export type HealthResponse = InferResponseType<Client["health"]["$get"], 200>;
+/** /ready answers 200 when a model is loaded and 503 (same body, `ready: false`) before. */
+export type ReadyResponse = InferResponseType<Client["ready"]["$get"], 200 | 503>;
 export type StatsResponse = InferResponseType<Client["stats"]["$get"], 200>;
+export type ModelStats = StatsResponse["models"][string];
 export type ModelListResponse = InferResponseType<Client["models"]["$get"], 200>;
 export type ModelSummary = ModelListResponse["models"][number];
 export type ModelDetail = InferResponseType<Client["models"][":name"]["$get"], 200>;
+export type LoadResult = InferResponseType<Client["models"][":name"]["load"]["$post"], 200>;
 export type EvalReport = InferResponseType<Client["evaluation"]["$get"], 200>;
 /** One (policy, network size, load) row of models/reports/eval.json; manifests carry the same rows. */
 export type EvalRow = EvalReport["results"][number];
 export type AblationRow = EvalReport["ablations"][number];
 
-export interface StatsRow {
-  model: string;
-  requests: number;
-  errors: number;
-  errorRate: number;
-  predictions: number | null;
-  mean: number | null;
-  p50: number | null;
-  p95: number | null;
-  p99: number | null;
-}
-
+/**
+ * The error body of every route (api/src/middleware/errors.ts writes it for any failure). The
+ * route types carry only the handlers' own answers, so this one shape is written here.
+ */
 export interface ApiErrorBody {
   error: string;
   message: string;
   issues?: { path: string; message: string }[];
+  /** model names that exist (unknown-model errors) */
+  available?: string[];
 }
