@@ -17,6 +17,7 @@ import { modelRoutes } from "./routes/models.js";
 import { networkRoutes } from "./routes/networks.js";
 import { observabilityRoutes } from "./routes/observability.js";
 import { predictRoutes } from "./routes/predict.js";
+import { simulateRoutes } from "./routes/simulate.js";
 import { systemRoutes } from "./routes/system.js";
 
 export function createApp(deps: AppDeps) {
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps) {
     .route("/", compareRoutes(deps))
     .route("/", modelRoutes(deps))
     .route("/", networkRoutes(deps))
+    .route("/", simulateRoutes(deps))
     .route("/", evaluationRoutes(deps))
     .route("/", observabilityRoutes(deps));
 
@@ -63,6 +65,7 @@ export function createApp(deps: AppDeps) {
       { name: "inference", description: "Placement decisions" },
       { name: "models", description: "Model catalogue, reload, evaluation" },
       { name: "networks", description: "Networks from the training distribution" },
+      { name: "simulation", description: "Closed-loop episodes with policies in the loop" },
       { name: "system", description: "Service info, liveness, readiness" },
       { name: "observability", description: "Metrics and statistics" },
     ],

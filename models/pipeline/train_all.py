@@ -26,6 +26,7 @@ from .manifest import build, graph_inputs
 from .model_card import render
 from .episode_fixtures import write_episode_fixture
 from .sim_fixtures import write_simulation_fixture
+from .simulate_fixtures import write_simulate_fixture
 from .workers import init_worker
 
 TRAINERS = {"dqn": dqn.train, "ppo": ppo.train, "hybrid": hybrid.train, "hybrid_gat": hybrid.train}
@@ -94,6 +95,7 @@ def main(argv=None):
     write_json(fixture_dir / "networks.json", network_fixture(cfg.fixtures))
     cases = write_simulation_fixture(fixture_dir / "simulation.json")
     write_episode_fixture(fixture_dir / "episodes.json")
+    write_simulate_fixture(fixture_dir / "episodes_scored.json", models.get("hybrid"))
     for name, model in models.items():
         write_json(fixture_dir / f"{name}.json", model_fixture(name, model, cases))
         path = onnx_dir / f"{name}.onnx"

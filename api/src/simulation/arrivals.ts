@@ -52,8 +52,27 @@ export function regions(net: NetworkState): Int32Array {
   return reg;
 }
 
-/** `count` arrivals of the stream (network, load, seed); the same numbers as Python's arrival_stream. */
-export function arrivalStream(net: NetworkState, load: number, seed: number, count: number): Arrival[] {
+/**
+ * The phase process of an arrival stream. `bursts: false` is a plain Poisson stream at rate lambda
+ * (multiplier 1, no hot region); the draws stay the same, so a stream's tasks keep their demands.
+ */
+export interface ArrivalOptions {
+  bursts: boolean;
+}
+
+export const DEFAULT_ARRIVALS: ArrivalOptions = { bursts: true };
+
+/** Rate multiplier of a phase. */
+export function phaseMultiplier(burst: boolean, opts: ArrivalOptions = DEFAULT_ARRIVALS): number {
+  if (!opts.bursts) return 1.0;
+  return burst ? spec.RATE_BURST : spec.RATE_CALM;
+}
+
+/**
+ * `count` arrivals of the stream (network, load, seed); with the default options the same numbers
+ * as Python's arrival_stream (which has no option to turn bursts off).
+ */
+export function arrivalStream(net: NetworkState, load: number, seed: number, count: number, opts: ArrivalOptions = DEFAULT_ARRIVALS): Arrival[] {
   const rng = new Mulberry32(seed);
   const lam = arrivalRate(net, load);
   const sources = taskSources(net);
@@ -65,14 +84,14 @@ export function arrivalStream(net: NetworkState, load: number, seed: number, cou
   const uniform = (range: readonly [number, number]) => range[0] + (range[1] - range[0]) * rng.next();
   for (let i = 0; i < count; i++) {
     const u = rng.next();
-    if (!burst && u < spec.BURST_START_P) {
+    if (opts.bursts && !burst && u < spec.BURST_START_P) {
       burst = true;
       hot = reg[sources[Math.floor(rng.next() * sources.length)]!]!;
       hotSources = hot >= 0 ? sources.filter((s) => reg[s] === hot) : [];
     } else if (burst && u < spec.BURST_END_P) {
       burst = false;
     }
-    const mult = burst ? spec.RATE_BURST : spec.RATE_CALM;
+    const mult = phaseMultiplier(burst, opts);
     const gap = -Math.log(1.0 - rng.next()) / (lam * mult);
     const pool = burst && hotSources.length > 0 && rng.next() < spec.HOT_SHARE ? hotSources : sources;
     const source = pool[Math.floor(rng.next() * pool.length)]!;

@@ -59,6 +59,11 @@ export interface OutcomeOptions {
   routes?: Routes;
   /** the environment's current state instead of the one the request describes */
   state?: SimState;
+  /**
+   * An outcome of the same network to overwrite instead of allocating new arrays (planner
+   * rollouts evaluate hundreds of placements per decision). It is invalid afterwards.
+   */
+  into?: Outcome;
 }
 
 /** The exact result of placing the task on each node ([N] arrays, simulator.outcome's names in camelCase). */
@@ -107,10 +112,12 @@ export function outcome(net: NetworkState, task: Task, opts: OutcomeOptions = {}
   const linkBacklogs = state ? state.linkBacklog : links.backlog;
   const bits = 8 * task.data_kb;
 
-  const arrive = new Float64Array(n).fill(Infinity);
-  const idle = new Float64Array(n);
-  const xfer = new Float64Array(n);
-  const linkBacklog = new Float64Array(n);
+  const into = opts.into && opts.into.n === n ? opts.into : undefined;
+  const f64 = (old: Float64Array | undefined) => old ?? new Float64Array(n);
+  const arrive = f64(into?.arrive).fill(Infinity);
+  const idle = f64(into?.idle).fill(0);
+  const xfer = f64(into?.xfer).fill(0);
+  const linkBacklog = f64(into?.linkBacklog).fill(0);
   const first = new Int32Array(n).fill(-1); // the route's first link, out of the source (radio energy)
   arrive[src] = 0;
   const order = tree.order;
@@ -144,16 +151,17 @@ export function outcome(net: NetworkState, task: Task, opts: OutcomeOptions = {}
     sumU2 += u * u;
   }
 
-  const proc = new Float64Array(n);
-  const wait = new Float64Array(n);
-  const finish = new Float64Array(n);
-  const computeJ = new Float64Array(n);
-  const radioJ = new Float64Array(n);
-  const energyJ = new Float64Array(n);
-  const deadlineMet = new Uint8Array(n);
-  const balance = new Float64Array(n);
-  const reward = new Float64Array(n);
-  const valid = new Uint8Array(n);
+  // every entry of these is written below
+  const proc = f64(into?.proc);
+  const wait = f64(into?.wait);
+  const finish = f64(into?.finish);
+  const computeJ = f64(into?.computeJ);
+  const radioJ = f64(into?.radioJ);
+  const energyJ = f64(into?.energyJ);
+  const deadlineMet = into?.deadlineMet ?? new Uint8Array(n);
+  const balance = f64(into?.balance);
+  const reward = f64(into?.reward);
+  const valid = into?.valid ?? new Uint8Array(n);
   const dl = task.deadline_ms;
   const srcEnergy = energy[src]!;
   let validCount = 0;
