@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 const LINKS = [
   { href: "/", label: "Overview" },
   { href: "/predict", label: "Predict" },
+  { href: "/simulate", label: "Simulate" },
   { href: "/analytics", label: "Analytics" },
   { href: "/models", label: "Models" },
   { href: "/about", label: "About / API" },

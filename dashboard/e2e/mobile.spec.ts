@@ -3,7 +3,7 @@ import { expect, horizontalOverflow, loadedModels, shot, test } from "./fixtures
 test.use({ viewport: { width: 390, height: 844 } });
 
 test("pages work on a narrow (390 px) screen", async ({ page }) => {
-  for (const path of ["/", "/predict", "/analytics", "/models", "/about"]) {
+  for (const path of ["/", "/predict", "/simulate", "/analytics", "/models", "/about"]) {
     await page.goto(path);
     await page.waitForTimeout(400);
     expect(await horizontalOverflow(page), `${path} scrolls sideways at 390 px`).toBeLessThanOrEqual(1);

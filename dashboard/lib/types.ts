@@ -1,6 +1,7 @@
 // Shapes of the API's requests and responses, all derived from the API's own route types
 // (AppType, through hono/client's type helpers), so they cannot drift from what it validates and sends.
-// The only hand-written shape is the API's error body (see ApiErrorBody).
+// The only hand-written shapes are the API's error body (ApiErrorBody) and the streamed
+// simulation's progress event (SimulateProgress): no route type carries them.
 
 import type { hc, InferRequestType, InferResponseType } from "hono/client";
 import type { AppType } from "./app-type";
@@ -18,6 +19,7 @@ export type Edge = NetworkState["edges"][number];
 /** An edge in object form: `{source, target, capacity_mbps?, backlog_ms?}`. */
 export type EdgeObject = Exclude<Edge, readonly unknown[]>;
 export type Task = NonNullable<PredictRequest["task"]>;
+export type SimulateRequest = InferRequestType<Client["simulate"]["$post"]>["json"];
 
 // ---- responses
 export type PredictResponse = InferResponseType<Client["predict"]["$post"], 200>;
@@ -38,6 +40,16 @@ export type EvalReport = InferResponseType<Client["evaluation"]["$get"], 200>;
 /** One (policy, network size, load) row of models/reports/eval.json; manifests carry the same rows. */
 export type EvalRow = EvalReport["results"][number];
 export type AblationRow = EvalReport["ablations"][number];
+/** The JSON answer (the route also returns its SSE stream as a plain Response, which carries no type). */
+export type SimulateResponse = Exclude<InferResponseType<Client["simulate"]["$post"], 200>, Response>;
+export type PolicySummary = SimulateResponse["summaries"][number];
+export type SimulationTrace = SimulateResponse["trace"];
+/** A `progress` event of the streamed POST /simulate: summaries over the first `done` tasks (docs/api.md). */
+export interface SimulateProgress {
+  done: number;
+  total: number;
+  summaries: PolicySummary[];
+}
 
 /**
  * The error body of every route (api/src/middleware/errors.ts writes it for any failure). The
