@@ -96,7 +96,7 @@ export const EnvSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: intIn(0, 600_000, 10_000),
   /** Most scored tasks in one /simulate episode. */
   SIM_MAX_TASKS: intIn(1, 1_000_000, 5000),
-  /** Most tasks x nodes x policies in one /simulate request (every policy evaluates every task on every node). */
+  /** Most (warm-up tasks + tasks x policies) x nodes in one /simulate request (each placement evaluates every node). */
   SIM_MAX_WORK: intIn(1, 1_000_000_000, 5_000_000),
   /** Most tasks x nodes for the planner (each of its decisions is 480 rollout steps over every node). */
   SIM_MAX_PLANNER_WORK: intIn(0, 1_000_000_000, 250_000),

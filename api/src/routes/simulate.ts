@@ -11,6 +11,7 @@ import { generateNetwork } from "../simulation/generator.js";
 import { learnedPolicy } from "../simulation/learned.js";
 import { isBaseline } from "../simulation/policies.js";
 import { simulate, type Simulation } from "../simulation/simulate.js";
+import type { Topology } from "../simulation/topology.js";
 import { limitsOf } from "./predict.js";
 
 export function simulateRoutes(deps: AppDeps) {
@@ -26,7 +27,7 @@ export function simulateRoutes(deps: AppDeps) {
     summary: "Run an episode with policies in the loop",
     description:
       "Generates one arrival stream (seeded, Markov-modulated bursts) on the network, warms it up with greedy, then lets every requested policy place the same scored tasks on its own copy of the network: queues and links fill up with its own choices. Learned models decide through the same inference path as /predict, one task at a time. Returns a summary per policy and a compact trace. " +
-      `Limits (422 naming the setting): tasks <= SIM_MAX_TASKS (${sim.maxTasks}), tasks x nodes x policies <= SIM_MAX_WORK (${sim.maxWork}), with the planner tasks x nodes <= SIM_MAX_PLANNER_WORK (${sim.maxPlannerWork}). ` +
+      `Limits (422 naming the setting): tasks <= SIM_MAX_TASKS (${sim.maxTasks}), (max(50, N) warm-up tasks + tasks x policies) x nodes <= SIM_MAX_WORK (${sim.maxWork}), with the planner tasks x nodes <= SIM_MAX_PLANNER_WORK (${sim.maxPlannerWork}). ` +
       "Send `Accept: text/event-stream` to stream progress. Closing the connection stops the run.",
     request: { body: { required: true, content: { "application/json": { schema: simulateRequestSchema(limitsOf(deps), sim, (name) => deps.registry.isKnown(name)) } } } },
     responses: {
@@ -58,7 +59,7 @@ export function simulateRoutes(deps: AppDeps) {
       policies: body.policies,
       trace_every: body.trace_every,
     };
-    const learned = (name: string, topo: Parameters<typeof learnedPolicy>[2]) => learnedPolicy(name, deps.predictor, topo);
+    const learned = (name: string, topo: Topology) => learnedPolicy(name, deps.predictor, topo);
 
     if ((c.req.header("accept") ?? "").includes("text/event-stream")) {
       return streamSSE(

@@ -1,7 +1,8 @@
 /** POST /simulate: request (with the configured limits) and answer. */
 import { z } from "@hono/zod-openapi";
+import { warmupTasks } from "../simulation/arrivals.js";
 import { PLANNER_EVALS_PER_TASK } from "../simulation/planner.js";
-import { BASELINE_NAMES, PLANNER } from "../simulation/policies.js";
+import { BASELINE_NAMES, isBaseline, PLANNER } from "../simulation/policies.js";
 import * as spec from "../simulation/spec.js";
 import { TRACE_SAMPLES } from "../simulation/trace.js";
 import { EdgeSchema, MAX_LOAD, networkSchema, NodeSchema, type Limits } from "./network.js";
@@ -10,7 +11,7 @@ import { ModelNameSchema } from "./predict.js";
 export interface SimLimits {
   /** SIM_MAX_TASKS */
   maxTasks: number;
-  /** SIM_MAX_WORK: tasks x nodes x policies */
+  /** SIM_MAX_WORK: (warm-up + tasks x policies) x nodes */
   maxWork: number;
   /** SIM_MAX_PLANNER_WORK: tasks x nodes when the planner runs */
   maxPlannerWork: number;
@@ -85,15 +86,19 @@ export function simulateRequestSchema(limits: Limits, sim: SimLimits, isModel: (
       body.policies.forEach((name, i) => {
         if (seen.has(name)) issue(["policies", i], `'${name}' is listed twice`);
         seen.add(name);
-        if (!BASELINE_NAMES.includes(name as never) && !isModel(name)) {
+        if (!isBaseline(name) && !isModel(name)) {
           issue(["policies", i], `unknown policy '${name}': a model from GET /models or a baseline (${BASELINE_NAMES.join(", ")})`);
         }
       });
       const nodes = body.num_nodes ?? body.network_state!.nodes.length;
       const p = body.policies.length;
-      const work = body.tasks * nodes * p;
+      const warm = warmupTasks(nodes);
+      const work = (warm + body.tasks * p) * nodes;
       if (work > sim.maxWork) {
-        issue(["tasks"], `tasks x nodes x policies = ${body.tasks} x ${nodes} x ${p} = ${work} is over SIM_MAX_WORK = ${sim.maxWork}`);
+        issue(
+          ["tasks"],
+          `(warm-up + tasks x policies) x nodes = (${warm} + ${body.tasks} x ${p}) x ${nodes} = ${work} is over SIM_MAX_WORK = ${sim.maxWork}`,
+        );
       }
       const planner = body.policies.indexOf(PLANNER);
       if (planner >= 0 && body.tasks * nodes > sim.maxPlannerWork) {

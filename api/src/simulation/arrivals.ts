@@ -54,7 +54,8 @@ export function regions(net: NetworkState): Int32Array {
 
 /**
  * The phase process of an arrival stream. `bursts: false` is a plain Poisson stream at rate lambda
- * (multiplier 1, no hot region); the draws stay the same, so a stream's tasks keep their demands.
+ * (multiplier 1, sources uniform): the phase draw is still made but never starts a burst, so no
+ * hot-region draws happen.
  */
 export interface ArrivalOptions {
   bursts: boolean;

@@ -109,7 +109,9 @@ describe("POST /simulate", () => {
 describe("POST /simulate limits and names (422 before any work)", () => {
   const cases: [string, Record<string, unknown>, string, string][] = [
     ["SIM_MAX_TASKS", { ...BODY, tasks: 401 }, "tasks", "at most 400 tasks (SIM_MAX_TASKS)"],
-    ["SIM_MAX_WORK", { ...BODY, num_nodes: 100, tasks: 301, policies: ["greedy", "jsed"] }, "tasks", "tasks x nodes x policies = 301 x 100 x 2 = 60200 is over SIM_MAX_WORK = 60000"],
+    // the warm-up alone: max(50, N) greedy placements on every node of a large given network
+    ["SIM_MAX_WORK", { network_state: generateNetwork(250, 1), tasks: 1, policies: ["greedy"] }, "tasks", "(250 + 1 x 1) x 250 = 62750 is over SIM_MAX_WORK"],
+    ["SIM_MAX_WORK", { ...BODY, num_nodes: 100, tasks: 301, policies: ["greedy", "jsed"] }, "tasks", "(warm-up + tasks x policies) x nodes = (100 + 301 x 2) x 100 = 70200 is over SIM_MAX_WORK = 60000"],
     ["SIM_MAX_PLANNER_WORK", { ...BODY, tasks: 300 }, "policies[1]", "tasks x nodes = 300 x 12 = 3600 is over SIM_MAX_PLANNER_WORK = 3000"],
   ];
   it.each(cases)("%s", async (limit, body, path, text) => {
@@ -164,7 +166,7 @@ describe("POST /simulate stops when the client goes away", () => {
       signal: abort.signal,
     });
     expect(res.status).toBe(503);
-    expect((await res.json()).error).toBe("aborted");
+    expect(((await res.json()) as { error: string }).error).toBe("aborted");
   });
 
   it.skipIf(!HAS_MODELS)("SSE: closing the stream stops the model's decisions", async () => {
@@ -185,5 +187,20 @@ describe("POST /simulate stops when the client goes away", () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(await decisions()).toBe(settled);
     expect(settled - before).toBeLessThan(4000);
+  });
+});
+
+describe("POST /simulate in the OpenAPI document", () => {
+  it("documents the request with its example and both answers (JSON and text/event-stream)", async () => {
+    const doc = (await call(app, "GET", "/openapi.json")).json;
+    const op = doc.paths["/simulate"].post;
+    expect(Object.keys(op.responses[200].content).sort()).toEqual(["application/json", "text/event-stream"]);
+    expect(op.responses[422]).toBeDefined();
+    const req = doc.components.schemas.SimulateRequest;
+    expect(req.example).toEqual({ num_nodes: 50, network_seed: 1, load: 0.7, tasks: 1000, seed: 7, policies: ["hybrid", "greedy", "planner"] });
+    expect(Object.keys(doc.components.schemas.PolicySummary.properties)).toEqual(
+      expect.arrayContaining(["policy", "kind", "return", "deadline_met_rate", "mean_latency_ms", "p95_latency_ms", "energy_j", "dropped", "normalized_score"]),
+    );
+    expect(op.description).toContain("SIM_MAX_WORK");
   });
 });
