@@ -119,3 +119,19 @@ test("cancel closes the run: the page says so and can run again", async ({ page 
   await expect(page.getByTestId("sim-progress")).toHaveCount(0);
   await expect(page.getByTestId("sim-run")).toBeEnabled();
 });
+
+test.describe("over the limits", () => {
+  // The browser logs the 422 answer as a failed resource: expected here. Uncaught exceptions still fail.
+  test.use({ allowConsoleErrors: true });
+
+  test("an episode over the API's limit is refused with the limit named, and nothing runs", async ({ page }) => {
+    await page.goto("/simulate");
+    await expect(page.getByTestId("policy-hybrid")).toBeChecked();
+    await page.getByTestId("sim-tasks").fill("1000000");
+    const [resp] = await Promise.all([page.waitForResponse((r) => r.url().endsWith("/api/simulate")), page.getByTestId("sim-run").click()]);
+    expect(resp.status()).toBe(422);
+    await expect(page.getByTestId("error")).toContainText("SIM_MAX_TASKS");
+    await expect(page.getByTestId("error")).toContainText("tasks");
+    await expect(page.getByTestId("sim-summary-table")).toHaveCount(0);
+  });
+});
