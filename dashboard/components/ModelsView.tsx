@@ -170,15 +170,19 @@ function ModelCard({ entry, selected, onSelect, onReloaded }: { entry: Entry; se
   const sha = detail?.sha256 ?? summary.sha256;
   const parameters = manifest?.architecture?.parameters;
   return (
-    <article className={`card model-card${selected ? " selected" : ""}`} data-testid={`model-${summary.name}`}>
-      <div className="card-header" style={{ marginBottom: 6 }}>
-        <h2>
+    <Card
+      as="article"
+      className={`model-card${selected ? " selected" : ""}`}
+      testId={`model-${summary.name}`}
+      title={
+        <>
           {summary.name} {version && <span className="badge accent" style={{ verticalAlign: 2 }}>v{version}</span>}{" "}
           <span className={`badge ${summary.loaded ? "ok" : summary.status === "failed" ? "bad" : "warn"}`} style={{ verticalAlign: 2 }}>
             {summary.status}
           </span>
-        </h2>
-      </div>
+        </>
+      }
+    >
       <p className="small muted clamp" title={summary.algorithm} style={{ margin: "0 0 10px" }}>
         {summary.algorithm ?? (summary.loaded ? "algorithm not stated" : "Not loaded: the API serves no manifest for it.")}
       </p>
@@ -233,7 +237,7 @@ function ModelCard({ entry, selected, onSelect, onReloaded }: { entry: Entry; se
           </button>
         )}
       </div>
-    </article>
+    </Card>
   );
 }
 

@@ -25,6 +25,8 @@ export function SimulateView() {
   const [error, setError] = useState<ApiError | null>(null);
   const [cancelled, setCancelled] = useState(false);
   const [policy, setPolicy] = useState("");
+  // Counts finished runs: the replay starts over for each.
+  const [runs, setRuns] = useState(0);
   const abort = useRef<AbortController | null>(null);
 
   const onForm = useCallback((f: SimulationForm | null, errors: string[]) => {
@@ -47,6 +49,7 @@ export function SimulateView() {
     try {
       const r = await simulateStream(body, { signal: ctrl.signal, onProgress: setProgress });
       setAnswer(r.data);
+      setRuns((n) => n + 1);
       setPolicy((p) => (r.data.summaries.some((s) => s.policy === p) ? p : (r.data.summaries[0]?.policy ?? "")));
     } catch (e) {
       if (ctrl.signal.aborted) setCancelled(true);
@@ -102,7 +105,7 @@ export function SimulateView() {
                 {answer.warmup_tasks} · seed {answer.seed}
               </p>
               <SummaryTable summaries={answer.summaries} />
-              <Replay answer={answer} policy={policy} onPolicy={setPolicy} />
+              <Replay key={runs} answer={answer} policy={policy} onPolicy={setPolicy} />
               <SimulationCharts answer={answer} policy={policy} />
             </>
           )}

@@ -17,6 +17,16 @@ export interface ShownNetwork {
   episode: GenerateResponse["episode"] | null;
 }
 
+const INSPECTOR = { marginTop: 12, background: "var(--surface-2)" };
+
+function CloseButton({ onClose }: { onClose: () => void }) {
+  return (
+    <button className="small" onClick={onClose}>
+      Close
+    </button>
+  );
+}
+
 function NodeInspector({
   network,
   index,
@@ -35,15 +45,7 @@ function NodeInspector({
   const node = network.nodes[index];
   if (!node) return null;
   return (
-    <div className="card" style={{ marginTop: 12, background: "var(--surface-2)" }} data-testid="node-inspector">
-      <div className="card-header" style={{ marginBottom: 6 }}>
-        <h3>
-          Node {index} · {tierName(node.node_type)}
-        </h3>
-        <button className="small" onClick={onClose}>
-          Close
-        </button>
-      </div>
+    <Card as="div" level={3} style={INSPECTOR} testId="node-inspector" title={`Node ${index} · ${tierName(node.node_type)}`} actions={<CloseButton onClose={onClose} />}>
       <dl className="kv">
         <dt>CPU / memory</dt>
         <dd>
@@ -83,7 +85,7 @@ function NodeInspector({
           </>
         )}
       </dl>
-    </div>
+    </Card>
   );
 }
 
@@ -93,13 +95,7 @@ function LinkInspector({ network, index, onClose }: { network: NetworkState; ind
   const ends = edgeEnds(link);
   const state = edgeState(link);
   return (
-    <div className="card" style={{ marginTop: 12, background: "var(--surface-2)" }} data-testid="edge-inspector">
-      <div className="card-header" style={{ marginBottom: 6 }}>
-        <h3>Link {ends.join(" – ")}</h3>
-        <button className="small" onClick={onClose}>
-          Close
-        </button>
-      </div>
+    <Card as="div" level={3} style={INSPECTOR} testId="edge-inspector" title={`Link ${ends.join(" – ")}`} actions={<CloseButton onClose={onClose} />}>
       <dl className="kv">
         <dt>Backlog</dt>
         <dd data-testid="edge-backlog">{Array.isArray(link) ? "idle (given as a [source, target] pair)" : formatMs(state.backlog_ms, 1)}</dd>
@@ -112,7 +108,7 @@ function LinkInspector({ network, index, onClose }: { network: NetworkState; ind
         <dt>Ends</dt>
         <dd>{ends.map((i) => `${i} (${tierName(network.nodes[i]?.node_type ?? -1)})`).join(", ")}</dd>
       </dl>
-    </div>
+    </Card>
   );
 }
 

@@ -9,7 +9,7 @@ import type { SimulateResponse } from "../../lib/types";
 import { Card } from "../Card";
 import { TopologyGraph } from "../TopologyGraph";
 
-/** Playback: one backlog sample per frame. */
+/** Playback: one backlog sample per frame. The parent keys this component by run, so a new answer starts at task 1. */
 const FRAME_MS = 120;
 
 export function Replay({ answer, policy, onPolicy }: { answer: SimulateResponse; policy: string; onPolicy: (p: string) => void }) {
@@ -20,15 +20,11 @@ export function Replay({ answer, policy, onPolicy }: { answer: SimulateResponse;
 
   useEffect(() => {
     if (!playing) return;
-    const id = window.setInterval(() => {
-      setStep((s) => {
-        const next = Math.min(steps - 1, s + every);
-        if (next === steps - 1) setPlaying(false);
-        return next;
-      });
-    }, FRAME_MS);
+    const id = window.setInterval(() => setStep((s) => Math.min(steps - 1, s + every)), FRAME_MS);
     return () => window.clearInterval(id);
   }, [playing, steps, every]);
+  // Playback stops at the last task.
+  if (playing && step >= steps - 1) setPlaying(false);
 
   const network = useMemo(() => replayNetwork(answer, policy, step), [answer, policy, step]);
   const task = taskAt(answer, policy, step);
