@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useMemo, useState } from "react";
 import { api } from "../lib/client";
-import { colorMap, latencyPercentileTraces, trainingCurveTraces, type TrainingCurve } from "../lib/charts";
+import { latencyPercentileTraces, trainingCurveFigure, type TrainingCurve } from "../lib/charts";
 import {
   ablationTable,
   diffFigure,
@@ -21,8 +21,8 @@ import {
   ZERO_POLICY,
   type Verdict,
 } from "../lib/evaluation";
-import { extractTrainingCurve, normalizeModels, trainingCurveFile } from "../lib/models";
-import { normalizeStats } from "../lib/stats";
+import { exportedManifest, trainingCurve } from "../lib/models";
+import { statsRows } from "../lib/stats";
 import { formatMs, formatNumber, formatPct } from "../lib/format";
 
 /** A normalised score with two decimals (greedy 0.00, planner 1.00), "—" where undefined. */
@@ -31,10 +31,11 @@ import type { AblationRow, EvalRow } from "../lib/types";
 import { usePolling } from "./usePolling";
 import { Plot } from "./Plot";
 import { ErrorNotice } from "./ErrorNotice";
+import { Card } from "./Card";
 
 interface CurveState {
   curves: TrainingCurve[];
-  files: { model: string; file: string }[];
+  /** loaded models whose manifest has no training curve */
   missing: string[];
   error: string | null;
   loading: boolean;
@@ -76,7 +77,7 @@ function Segmented<T extends string | number>({
 export function AnalyticsView() {
   const evaluation = usePolling(api.evaluation, 0);
   const stats = usePolling(api.stats, 5_000);
-  const [curves, setCurves] = useState<CurveState>({ curves: [], files: [], missing: [], error: null, loading: true });
+  const [curves, setCurves] = useState<CurveState>({ curves: [], missing: [], error: null, loading: true });
   const [size, setSize] = useState<number | null>(null);
   const [load, setLoad] = useState<number | null>(null);
   const [chartLoad, setChartLoad] = useState<number | "all">("all");
@@ -86,32 +87,18 @@ export function AnalyticsView() {
     let cancelled = false;
     (async () => {
       try {
-        const list = normalizeModels((await api.models()).data);
-        const manifests = await Promise.all(
-          list.map(async (m) => {
-            if (!m.loaded) return { name: m.name, manifest: null }; // 503 for unloaded models
-            try {
-              return { name: m.name, manifest: (await api.model(m.name)).data as unknown };
-            } catch {
-              return { name: m.name, manifest: null };
-            }
-          }),
-        );
+        const loaded = (await api.models()).data.models.filter((m) => m.loaded); // 503 for unloaded models
+        const details = await Promise.all(loaded.map(async (m) => ({ name: m.name, detail: await api.model(m.name).then((r) => r.data, () => null) })));
         const found: TrainingCurve[] = [];
-        const files: { model: string; file: string }[] = [];
         const missing: string[] = [];
-        for (const { name, manifest } of manifests) {
-          const c = extractTrainingCurve(name, manifest);
+        for (const { name, detail } of details) {
+          const c = detail ? trainingCurve(name, exportedManifest(detail)) : null;
           if (c) found.push(c);
-          else {
-            const f = trainingCurveFile(manifest);
-            if (f) files.push({ model: name, file: f });
-            else missing.push(name);
-          }
+          else missing.push(name);
         }
-        if (!cancelled) setCurves({ curves: found, files, missing, error: null, loading: false });
+        if (!cancelled) setCurves({ curves: found, missing, error: null, loading: false });
       } catch (e) {
-        if (!cancelled) setCurves({ curves: [], files: [], missing: [], error: (e as Error).message, loading: false });
+        if (!cancelled) setCurves({ curves: [], missing: [], error: (e as Error).message, loading: false });
       }
     })();
     return () => {
@@ -143,16 +130,9 @@ export function AnalyticsView() {
   const hasPlanner = policies.some((p) => p.policy === ONE_POLICY);
   const learnedNames = policies.filter((p) => p.kind === "learned").map((p) => p.policy);
 
-  // Same colour per policy as the evaluation charts.
-  const curveTraces = useMemo(() => {
-    const colors = colorMap(curves.curves.map((c) => c.model));
-    for (const c of curves.curves) {
-      const s = styles.get(c.model);
-      if (s) colors.set(c.model, s.color);
-    }
-    return trainingCurveTraces(curves.curves, colors);
-  }, [curves.curves, styles]);
-  const statRows = useMemo(() => normalizeStats(stats.data).filter((r) => r.p50 !== null), [stats.data]);
+  // Same colour, dash and marker per policy as the evaluation charts.
+  const curveFigure = useMemo(() => trainingCurveFigure(curves.curves, styles), [curves.curves, styles]);
+  const statRows = useMemo(() => statsRows(stats.data).filter((r) => r.p50 !== null), [stats.data]);
   const statTraces = useMemo(() => latencyPercentileTraces(statRows), [statRows]);
   const smallChart = { showlegend: false, margin: { l: 56, r: 16, t: 10, b: 48 }, xaxis: sizeAxis(results) };
 
@@ -180,8 +160,7 @@ export function AnalyticsView() {
       <ErrorNotice error={evaluation.error} title="Could not load the evaluation" />
 
       {report && (
-        <section className="card" style={{ marginBottom: 16 }} data-testid="eval-explainer">
-          <h2 style={{ marginBottom: 6 }}>How to read these numbers</h2>
+        <Card style={{ marginBottom: 16 }} testId="eval-explainer" title="How to read these numbers">
           <ul className="explain">
             <li>
               Every policy plays the <strong>same held-out episodes</strong> (the same networks and the same arrival streams,{" "}
@@ -209,19 +188,15 @@ export function AnalyticsView() {
               </li>
             )}
           </ul>
-        </section>
+        </Card>
       )}
 
-      <section className="card" style={{ marginBottom: 16 }}>
-        <div className="card-header">
-          <div>
-            <h2>Difference in episode return vs greedy (95% CI)</h2>
-            <p>
-              One panel per load; x: network size. Learned policies: filled markers, each with its own colour, marker and dash; baselines: thin
-              lines, open markers. Greedy is the line at 0.
-            </p>
-          </div>
-          {results.length > 0 && (
+      <Card
+        style={{ marginBottom: 16 }}
+        title="Difference in episode return vs greedy (95% CI)"
+        description="One panel per load; x: network size. Learned policies: filled markers, each with its own colour, marker and dash, spread slightly around each size; baselines: thin lines, open markers. Greedy is the line at 0."
+        actions={
+          results.length > 0 && (
             <div className="row">
               <Segmented
                 label="Load"
@@ -236,8 +211,9 @@ export function AnalyticsView() {
                 all baselines
               </label>
             </div>
-          )}
-        </div>
+          )
+        }
+      >
         {results.length ? (
           <>
             <Plot data={diff.data} layout={diff.layout} height={430} ariaLabel="Paired difference of episode return against greedy, with 95% confidence intervals, per policy, network size and load" testId="diff-chart" />
@@ -251,23 +227,22 @@ export function AnalyticsView() {
         ) : (
           <div className="empty">{evaluation.loading ? "Loading evaluation…" : "No evaluation results."}</div>
         )}
-      </section>
+      </Card>
 
       {results.length > 0 && shownSize !== null && shownLoad !== null && (
         <>
-          <section className="card flush" style={{ marginBottom: 16 }}>
-            <div className="card-header">
-              <div>
-                <h2>
-                  Results at {shownSize} nodes, load {shownLoad}
-                </h2>
-                <p>Ranked by mean return. Verdict: where the 95% CI of the difference vs greedy lies.</p>
-              </div>
+          <Card
+            flush
+            style={{ marginBottom: 16 }}
+            title={`Results at ${shownSize} nodes, load ${shownLoad}`}
+            description="Ranked by mean return. Verdict: where the 95% CI of the difference vs greedy lies."
+            actions={
               <div className="row">
                 <Segmented label="Network size" options={sizes} value={shownSize} onChange={setSize} testId="table-size" />
                 <Segmented label="Load" options={loads} value={shownLoad} onChange={setLoad} format={(v) => `load ${v}`} testId="table-load" />
               </div>
-            </div>
+            }
+          >
             <div className="table-wrap">
               <table className="data" data-testid="eval-table">
                 <thead>
@@ -319,42 +294,26 @@ export function AnalyticsView() {
                 </tbody>
               </table>
             </div>
-          </section>
+          </Card>
 
           <div className="grid two" style={{ marginBottom: 16 }}>
-            <section className="card">
-              <div className="card-header">
-                <div>
-                  <h2>Deadline-met rate at load {shownLoad}</h2>
-                  <p>Share of scored tasks finished before their deadline, by network size (colours and markers as above).</p>
-                </div>
-              </div>
+            <Card title={`Deadline-met rate at load ${shownLoad}`} description="Share of scored tasks finished before their deadline, by network size (colours and markers as above).">
               <Plot data={deadlineTraces} height={260} ariaLabel="Deadline-met rate by network size" testId="deadline-chart" layout={{ ...smallChart, yaxis: { title: { text: "rate" }, tickformat: ".0%", gridcolor: "#e2e8f0" } }} />
-            </section>
-            <section className="card">
-              <div className="card-header">
-                <div>
-                  <h2>Mean task latency at load {shownLoad}</h2>
-                  <p>Arrival to completion (transfer, link and node queues, processing), ms.</p>
-                </div>
-              </div>
+            </Card>
+            <Card title={`Mean task latency at load ${shownLoad}`} description="Arrival to completion (transfer, link and node queues, processing), ms.">
               <Plot data={latencyTraces} height={260} ariaLabel="Mean latency by network size" testId="latency-scaling-chart" layout={{ ...smallChart, yaxis: { title: { text: "ms" }, gridcolor: "#e2e8f0", rangemode: "tozero" } }} />
-            </section>
+            </Card>
           </div>
         </>
       )}
 
       {report && (
-        <section className="card flush" style={{ marginBottom: 16 }}>
-          <div className="card-header">
-            <div>
-              <h2>Ablations</h2>
-              <p>
-                {learnedNames.includes("hybrid") ? "The hybrid" : "A learned policy"}, as trained, evaluated with part of its input removed (not retrained). Share kept = the
-                variant&apos;s difference vs greedy ÷ the full model&apos;s: 1 keeps all of its gain over greedy, 0 none, below 0 falls under greedy.
-              </p>
-            </div>
-          </div>
+        <Card
+          flush
+          style={{ marginBottom: 16 }}
+          title="Ablations"
+          description={`${learnedNames.includes("hybrid") ? "The hybrid" : "A learned policy"}, as trained, evaluated with part of its input removed (not retrained). Share kept = the variant's difference vs greedy ÷ the full model's: 1 keeps all of its gain over greedy, 0 none, below 0 falls under greedy.`}
+        >
           {ablationRows.length ? (
             <div className="table-wrap">
               <table className="data" data-testid="ablation-table">
@@ -405,53 +364,33 @@ export function AnalyticsView() {
               .join(" · ")}
             . Each variant is paired with {ZERO_POLICY} on the same episodes as the full model.
           </p>
-        </section>
+        </Card>
       )}
 
       <div className="grid two">
-        <section className="card">
-          <div className="card-header">
-            <div>
-              <h2>Training curves</h2>
-              <p>From each model&apos;s manifest (GET /models/&#123;name&#125;).</p>
-            </div>
-          </div>
+        <Card title="Training curves" description={<>From each model&apos;s manifest (GET /models/&#123;name&#125;): mean episode return against environment steps, one panel per model on a shared return axis.</>}>
           {curves.error && <div className="error-box">Could not read the manifests: {curves.error}</div>}
-          {curveTraces.length > 0 ? (
+          {curves.curves.length > 0 ? (
             <Plot
-              data={curveTraces}
-              height={320}
+              data={curveFigure.data}
+              height={curves.curves.length > 2 ? 420 : 260}
               ariaLabel="Training curves"
               testId="training-chart"
-              layout={{
-                xaxis: { title: { text: curves.curves[0]?.xLabel ?? "step" }, gridcolor: "#e2e8f0" },
-                yaxis: { title: { text: curves.curves[0]?.yLabel ?? "return" }, gridcolor: "#e2e8f0" },
-              }}
+              layout={curveFigure.layout}
             />
           ) : (
-            <div className="empty">{curves.loading ? "Loading manifests…" : "No manifest carries an inline training curve."}</div>
+            <div className="empty">{curves.loading ? "Loading manifests…" : "No manifest carries a training curve."}</div>
           )}
-          {(curves.files.length > 0 || curves.missing.length > 0) && (
-            <p className="small muted">
-              {curves.files.map((f) => `${f.model}: curve in ${f.file}`).join("; ")}
-              {curves.missing.length > 0 && ` No training curve in the manifest of ${curves.missing.join(", ")}.`}
-            </p>
-          )}
-        </section>
-        <section className="card">
-          <div className="card-header">
-            <div>
-              <h2>Live inference latency</h2>
-              <p>p50 / p95 / p99 per model from GET /stats, refreshed every 5 s.</p>
-            </div>
-          </div>
+          {curves.missing.length > 0 && <p className="small muted">No training curve in the manifest of {curves.missing.join(", ")}.</p>}
+        </Card>
+        <Card title="Live inference latency" description="p50 / p95 / p99 per model from GET /stats, refreshed every 5 s.">
           <ErrorNotice error={stats.error} title="Could not read /stats" />
           {statRows.length > 0 ? (
             <Plot data={statTraces} height={320} ariaLabel="Live latency percentiles per model" testId="live-latency-chart" layout={{ barmode: "group", yaxis: { title: { text: "ms" }, gridcolor: "#e2e8f0" } }} />
           ) : (
             <div className="empty">{stats.loading ? "Loading…" : "No predictions served yet."}</div>
           )}
-        </section>
+        </Card>
       </div>
     </>
   );

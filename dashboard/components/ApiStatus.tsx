@@ -4,7 +4,6 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { api, ApiError } from "../lib/client";
 import type { HealthResponse } from "../lib/types";
-import { healthUptime } from "../lib/models";
 import { formatUptime } from "../lib/format";
 
 export type ApiState = "checking" | "up" | "degraded" | "down";
@@ -46,8 +45,8 @@ export function ApiStatusProvider({ children }: { children: ReactNode }) {
     inFlight.current = true;
     try {
       const r = await api.health();
-      const status = String(r.data.status ?? "").toLowerCase();
-      const healthy = status === "ok" || status === "healthy" || status === "up";
+      // "degraded": the API runs but has no model loaded.
+      const healthy = r.data.status === "healthy";
       setValue({
         state: healthy ? "up" : "degraded",
         health: r.data,
@@ -81,10 +80,10 @@ export function ApiStatusProvider({ children }: { children: ReactNode }) {
 export function ApiStatusPill() {
   const { state, health } = useApiStatus();
   const cls = state === "up" ? "ok" : state === "degraded" ? "warn" : state === "down" ? "bad" : "";
-  const uptime = healthUptime(health);
+  const uptime = health?.uptime_seconds ?? null;
   const label =
     state === "up"
-      ? `API ${health?.version ? `v${health.version} ` : ""}up ${formatUptime(uptime)}`
+      ? `API v${health?.version} up ${formatUptime(uptime)}`
       : state === "degraded"
         ? "API degraded"
         : state === "down"

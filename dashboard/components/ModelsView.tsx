@@ -1,36 +1,23 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
 import { api, ApiError } from "../lib/client";
-import { field, manifestFeatures, normalizeModels, scalarRows, section, type FeatureRow } from "../lib/models";
+import { exportedManifest, scalarRows, type ExportedManifest, type ManifestFeature, type TensorSpec } from "../lib/models";
 import { formatInterval, modelEvalMatrix, verdict } from "../lib/evaluation";
-import { formatNumber, formatPct } from "../lib/format";
-import type { ModelSummary } from "../lib/types";
+import { formatPct } from "../lib/format";
+import type { EvalRow, ModelDetail, ModelSummary } from "../lib/types";
+import { Card } from "./Card";
 import { ErrorNotice } from "./ErrorNotice";
 
 interface Entry {
   summary: ModelSummary;
-  manifest: unknown;
+  /** GET /models/{name}; null for a model that is not loaded (the API answers 503 for it) */
+  detail: ModelDetail | null;
   error: ApiError | null;
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-
-function IoTable({ title, value }: { title: string; value: unknown }) {
-  const rows: { name: string; shape: string; dtype: string; description: string }[] = [];
-  const push = (name: string, o: unknown) => {
-    const r = isObj(o) ? o : {};
-    const shape = Array.isArray(r.shape) ? `[${r.shape.join(", ")}]` : typeof o === "string" ? o : "";
-    rows.push({
-      name: typeof r.name === "string" ? r.name : name,
-      shape,
-      dtype: typeof r.dtype === "string" ? r.dtype : typeof r.type === "string" ? r.type : "",
-      description: typeof r.description === "string" ? r.description : "",
-    });
-  };
-  if (Array.isArray(value)) value.forEach((v, i) => push(typeof v === "string" ? v : String(i), v));
-  else if (isObj(value)) Object.entries(value).forEach(([k, v]) => push(k, v));
-  if (!rows.length) return null;
+function IoTable({ title, rows }: { title: string; rows: TensorSpec[] | undefined }) {
+  if (!rows?.length) return null;
+  const described = rows.some((r) => r.description);
   return (
     <div>
       <h3 style={{ margin: "12px 0 6px" }}>{title}</h3>
@@ -41,16 +28,16 @@ function IoTable({ title, value }: { title: string; value: unknown }) {
               <th>Name</th>
               <th>Shape</th>
               <th>Type</th>
-              {rows.some((r) => r.description) && <th>Meaning</th>}
+              {described && <th>Meaning</th>}
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.name}>
                 <td className="mono">{r.name}</td>
-                <td className="mono">{r.shape || "—"}</td>
-                <td className="mono">{r.dtype || "—"}</td>
-                {rows.some((x) => x.description) && <td className="wrap small">{r.description}</td>}
+                <td className="mono">[{r.shape.join(", ")}]</td>
+                <td className="mono">{r.dtype}</td>
+                {described && <td className="wrap small">{r.description}</td>}
               </tr>
             ))}
           </tbody>
@@ -60,8 +47,8 @@ function IoTable({ title, value }: { title: string; value: unknown }) {
   );
 }
 
-function EvaluationSummary({ model, evaluation }: { model: string; evaluation: Obj }) {
-  const m = modelEvalMatrix(model, evaluation);
+function EvaluationSummary({ model, evaluation }: { model: string; evaluation: NonNullable<ExportedManifest["evaluation"]> }) {
+  const m = modelEvalMatrix(model, evaluation.results ?? ([] as EvalRow[]));
   return (
     <>
       <h3 style={{ margin: "14px 0 6px" }}>Evaluation</h3>
@@ -128,8 +115,8 @@ function KvRows({ rows }: { rows: [string, string][] }) {
   );
 }
 
-function FeatureTable({ title, rows }: { title: string; rows: FeatureRow[] }) {
-  if (!rows.length) return null;
+function FeatureTable({ title, rows }: { title: string; rows: ManifestFeature[] | undefined }) {
+  if (!rows?.length) return null;
   return (
     <>
       <h3 style={{ margin: "0 0 6px" }}>{title}</h3>
@@ -148,8 +135,8 @@ function FeatureTable({ title, rows }: { title: string; rows: FeatureRow[] }) {
               <tr key={x.index}>
                 <td className="num">{x.index}</td>
                 <td className="mono">{x.name}</td>
-                <td className="wrap small">{x.unit ?? "—"}</td>
-                <td className="wrap small">{x.description ?? "—"}</td>
+                <td className="wrap small">{x.unit}</td>
+                <td className="wrap small">{x.derivation}</td>
               </tr>
             ))}
           </tbody>
@@ -159,52 +146,9 @@ function FeatureTable({ title, rows }: { title: string; rows: FeatureRow[] }) {
   );
 }
 
-interface ModelFacts {
-  m: Obj;
-  features: FeatureRow[];
-  edgeFeatures: FeatureRow[];
-  arch: Obj | null;
-  training: Obj | null;
-  evaluation: Obj | null;
-  inputs: unknown;
-  outputs: unknown;
-  version: string | null;
-  sha: string | null;
-  command: string | null;
-  algorithm: string | null;
-  file: string | null;
-  parameters: string | null;
-}
-
-function facts(entry: Entry): ModelFacts {
-  const { summary, manifest } = entry;
-  const m = isObj(manifest) ? manifest : {};
-  const io = section(m, "io", "signature", "onnx");
-  const training = section(m, "training", "train", "training_info");
-  const arch = section(m, "architecture", "model", "network");
-  // The full manifest's signature (names, shapes, types) beats the summary's names-only list.
-  const full = isObj(m.manifest) ? m.manifest : {};
-  return {
-    m,
-    features: manifestFeatures(manifest),
-    edgeFeatures: manifestFeatures(manifest, "edge_features"),
-    arch,
-    training,
-    evaluation: section(m, "evaluation", "eval", "evaluation_summary"),
-    inputs: full.inputs ?? io?.inputs ?? m.inputs,
-    outputs: full.outputs ?? io?.outputs ?? m.outputs,
-    version: field(m, "version") ?? summary.version ?? null,
-    sha: field(m, "sha256", "onnx_sha256") ?? field(section(m, "onnx"), "sha256") ?? field(io, "sha256") ?? (summary.sha256 as string | undefined) ?? null,
-    command: field(m, "command", "regenerate", "regenerate_command") ?? field(training, "command"),
-    algorithm: field(m, "algorithm") ?? summary.algorithm ?? null,
-    file: field(m, "model_path", "onnx_path", "path"),
-    parameters: field(arch, "parameters", "num_parameters", "params"),
-  };
-}
-
 function ModelCard({ entry, selected, onSelect, onReloaded }: { entry: Entry; selected: boolean; onSelect: () => void; onReloaded: () => void }) {
-  const { summary } = entry;
-  const f = facts(entry);
+  const { summary, detail } = entry;
+  const manifest = detail ? exportedManifest(detail) : null;
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string; error?: ApiError } | null>(null);
 
@@ -213,9 +157,7 @@ function ModelCard({ entry, selected, onSelect, onReloaded }: { entry: Entry; se
     setResult(null);
     try {
       const r = await api.loadModel(summary.name);
-      const d = isObj(r.data) ? r.data : {};
-      const v = field(d, "version") ?? (isObj(d.model) ? field(d.model, "version") : null);
-      setResult({ ok: true, text: `Reloaded from disk${v ? `: version ${v}` : ""}.` });
+      setResult({ ok: true, text: `Reloaded from disk: version ${r.data.model.version}.` });
       onReloaded();
     } catch (e) {
       setResult({ ok: false, text: "", error: e as ApiError });
@@ -224,54 +166,58 @@ function ModelCard({ entry, selected, onSelect, onReloaded }: { entry: Entry; se
     }
   };
 
+  const version = detail?.version ?? summary.version;
+  const sha = detail?.sha256 ?? summary.sha256;
+  const parameters = manifest?.architecture?.parameters;
   return (
-    <article className={`card model-card${selected ? " selected" : ""}`} data-testid={`model-${summary.name}`}>
-      <div className="card-header" style={{ marginBottom: 6 }}>
-        <h2>
-          {summary.name} {f.version && <span className="badge accent" style={{ verticalAlign: 2 }}>v{f.version}</span>}{" "}
-          {summary.loaded !== undefined && (
-            <span className={`badge ${summary.loaded ? "ok" : summary.status === "failed" ? "bad" : "warn"}`} style={{ verticalAlign: 2 }}>
-              {summary.loaded ? "loaded" : String(summary.status ?? "not loaded")}
-            </span>
-          )}
-        </h2>
-      </div>
-      <p className="small muted clamp" title={f.algorithm ?? undefined} style={{ margin: "0 0 10px" }}>
-        {f.algorithm ?? (summary.loaded === false ? "Not loaded: the API serves no manifest for it." : "algorithm not stated")}
+    <Card
+      as="article"
+      className={`model-card${selected ? " selected" : ""}`}
+      testId={`model-${summary.name}`}
+      title={
+        <>
+          {summary.name} {version && <span className="badge accent" style={{ verticalAlign: 2 }}>v{version}</span>}{" "}
+          <span className={`badge ${summary.loaded ? "ok" : summary.status === "failed" ? "bad" : "warn"}`} style={{ verticalAlign: 2 }}>
+            {summary.status}
+          </span>
+        </>
+      }
+    >
+      <p className="small muted clamp" title={summary.algorithm} style={{ margin: "0 0 10px" }}>
+        {summary.algorithm ?? (summary.loaded ? "algorithm not stated" : "Not loaded: the API serves no manifest for it.")}
       </p>
       <ErrorNotice error={entry.error} title="Could not read the manifest" />
       <dl className="kv">
-        {f.file && (
+        {detail && (
           <>
-            <dt>file</dt>
-            <dd className="mono">{f.file}</dd>
+            <dt>version</dt>
+            <dd className="mono" data-testid="model-version">
+              {detail.model_version}
+              {detail.previous_version != null ? ` (previous ${detail.previous_version}, ready for rollback)` : ""}
+            </dd>
           </>
         )}
-        {f.sha && (
+        {sha && (
           <>
             <dt>sha256</dt>
-            <dd className="mono" data-testid="sha256">{f.sha}</dd>
+            <dd className="mono" data-testid="sha256">{sha}</dd>
           </>
         )}
-        {f.parameters && (
+        {parameters !== undefined && (
           <>
             <dt>parameters</dt>
-            <dd>{Number(f.parameters).toLocaleString("en-US")}</dd>
+            <dd>{parameters.toLocaleString("en-US")}</dd>
           </>
         )}
-        {typeof f.m.has_value_head === "boolean" && (
+        {detail && (
           <>
             <dt>value head</dt>
-            <dd>{f.m.has_value_head ? "yes" : "no"}</dd>
-          </>
-        )}
-        {field(f.m, "loaded_at") && (
-          <>
+            <dd>{detail.has_value_head ? "yes" : "no"}</dd>
             <dt>loaded at</dt>
-            <dd>{new Date(field(f.m, "loaded_at")!).toLocaleString()}</dd>
+            <dd>{new Date(detail.loaded_at).toLocaleString()}</dd>
           </>
         )}
-        {typeof summary.last_error === "string" && (
+        {summary.last_error && (
           <>
             <dt>last error</dt>
             <dd className="small">{summary.last_error}</dd>
@@ -288,69 +234,62 @@ function ModelCard({ entry, selected, onSelect, onReloaded }: { entry: Entry; se
         <button className="small" onClick={() => void reload()} disabled={busy} data-testid={`reload-${summary.name}`}>
           {busy ? "Reloading…" : "Reload from disk"}
         </button>
-        {entry.manifest !== null && (
+        {detail && (
           <button className={`small${selected ? " primary" : ""}`} onClick={onSelect} aria-pressed={selected} data-testid={`details-${summary.name}`}>
             {selected ? "Showing manifest" : "Show manifest"}
           </button>
         )}
       </div>
-    </article>
+    </Card>
   );
 }
 
-function ManifestDetail({ entry }: { entry: Entry }) {
-  const f = facts(entry);
+function ManifestDetail({ name, detail }: { name: string; detail: ModelDetail }) {
+  const m = exportedManifest(detail);
   return (
-    <section className="card" data-testid="manifest-detail" style={{ marginTop: 16 }}>
-      <div className="card-header">
-        <div>
-          <h2>Manifest: {entry.summary.name}</h2>
-          <p>{f.algorithm}</p>
-        </div>
-      </div>
+    <Card title={`Manifest: ${name}`} description={m.algorithm} style={{ marginTop: 16 }} testId="manifest-detail">
       <div className="grid two">
         <div>
-          {f.arch && (
+          {m.architecture && (
             <>
               <h3 style={{ margin: "0 0 6px" }}>Architecture</h3>
-              <KvRows rows={scalarRows(f.arch)} />
+              <KvRows rows={scalarRows(m.architecture)} />
             </>
           )}
-          {!f.arch && typeof f.m.architecture === "string" && <p>{f.m.architecture}</p>}
-          {f.training && (
+          {m.training && (
             <>
               <h3 style={{ margin: "14px 0 6px" }}>Training</h3>
-              <KvRows rows={scalarRows(f.training, ["command"])} />
-              {isObj(f.training.hyperparameters) && (
+              <KvRows rows={scalarRows(m.training)} />
+              {m.training.hyperparameters && (
                 <details className="raw">
                   <summary>Hyper-parameters</summary>
                   <div style={{ marginTop: 8 }}>
-                    <KvRows rows={scalarRows(f.training.hyperparameters)} />
+                    <KvRows rows={scalarRows(m.training.hyperparameters)} />
                   </div>
                 </details>
               )}
             </>
           )}
-          {f.command && (
+          {m.regenerate && (
             <>
               <h3 style={{ margin: "14px 0 6px" }}>Regenerate</h3>
-              <pre className="code">{f.command}</pre>
+              <pre className="code">{m.regenerate}</pre>
             </>
           )}
-          {f.evaluation && <EvaluationSummary model={entry.summary.name} evaluation={f.evaluation} />}
+          {m.evaluation && <EvaluationSummary model={name} evaluation={m.evaluation} />}
         </div>
         <div>
-          <FeatureTable title={`Node features (${f.features.length}), in tensor order`} rows={f.features} />
-          <FeatureTable title={`Link features (${f.edgeFeatures.length})`} rows={f.edgeFeatures} />
-          <IoTable title="Inputs" value={f.inputs} />
-          <IoTable title="Outputs" value={f.outputs} />
+          <FeatureTable title={`Node features (${m.features?.length ?? 0}), in tensor order`} rows={m.features} />
+          <FeatureTable title={`Link features (${m.edge_features?.length ?? 0})`} rows={m.edge_features} />
+          <IoTable title="Inputs" rows={m.inputs} />
+          <IoTable title="Outputs" rows={m.outputs} />
         </div>
       </div>
       <details className="raw">
         <summary>Raw manifest JSON</summary>
-        <pre className="code" style={{ maxHeight: 420, marginTop: 8 }}>{JSON.stringify(entry.manifest, null, 2)}</pre>
+        <pre className="code" style={{ maxHeight: 420, marginTop: 8 }}>{JSON.stringify(m, null, 2)}</pre>
       </details>
-    </section>
+    </Card>
   );
 }
 
@@ -361,15 +300,15 @@ export function ModelsView() {
 
   const load = useCallback(async () => {
     try {
-      const list = normalizeModels((await api.models()).data);
+      const list = (await api.models()).data.models;
       const full = await Promise.all(
         list.map(async (summary) => {
           // GET /models/{name} answers 503 for a model that is not loaded: don't ask.
-          if (summary.loaded === false) return { summary, manifest: null, error: null };
+          if (!summary.loaded) return { summary, detail: null, error: null };
           try {
-            return { summary, manifest: (await api.model(summary.name)).data, error: null };
+            return { summary, detail: (await api.model(summary.name)).data, error: null };
           } catch (e) {
-            return { summary, manifest: null, error: e as ApiError };
+            return { summary, detail: null, error: e as ApiError };
           }
         }),
       );
@@ -385,7 +324,7 @@ export function ModelsView() {
     void load();
   }, [load]);
 
-  const shownEntry = entries?.find((e) => e.summary.name === shown) ?? entries?.find((e) => e.manifest !== null) ?? null;
+  const shownEntry = entries?.find((e) => e.summary.name === shown) ?? entries?.find((e) => e.detail !== null) ?? null;
 
   return (
     <>
@@ -415,7 +354,7 @@ export function ModelsView() {
           />
         ))}
       </div>
-      {shownEntry && <ManifestDetail entry={shownEntry} />}
+      {shownEntry?.detail && <ManifestDetail name={shownEntry.summary.name} detail={shownEntry.detail} />}
     </>
   );
 }

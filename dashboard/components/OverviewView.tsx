@@ -3,14 +3,14 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import { api } from "../lib/client";
 import { formatCount, formatMs, formatPct, formatUptime } from "../lib/format";
-import { healthLoadedModels, healthUptime, normalizeModels } from "../lib/models";
-import { normalizeStats, routeStats, statsTotals } from "../lib/stats";
+import { READY_ROUTE, routeRows, statsRows, statsTotals } from "../lib/stats";
 import { latencyPercentileTraces } from "../lib/charts";
 import { useApiStatus } from "./ApiStatus";
 import { usePolling } from "./usePolling";
 import { Kpi } from "./Kpi";
 import { Plot } from "./Plot";
 import { ErrorNotice } from "./ErrorNotice";
+import { Card } from "./Card";
 
 const STATS_MS = 5_000;
 
@@ -19,24 +19,15 @@ export function OverviewView() {
   const [live, setLive] = useState(true);
   const stats = usePolling(api.stats, live ? STATS_MS : 0);
   const models = usePolling(api.models, live ? 15_000 : 0);
-  const ready = usePolling(async () => {
-    try {
-      return await api.ready();
-    } catch (e) {
-      // 503 = not ready yet: a state to show, not an error.
-      const err = e as { status?: number; message: string };
-      if (err.status === 503) return { data: { ready: false, message: err.message }, status: 503, request: { method: "GET", path: "/ready" }, upstream: null };
-      throw e;
-    }
-  }, live ? STATS_MS : 0);
+  const ready = usePolling(api.ready, live ? STATS_MS : 0);
 
-  const rows = useMemo(() => normalizeStats(stats.data), [stats.data]);
-  const routes = useMemo(() => routeStats(stats.data), [stats.data]);
+  const rows = useMemo(() => statsRows(stats.data), [stats.data]);
+  const routes = useMemo(() => routeRows(stats.data), [stats.data]);
   const totals = statsTotals(rows);
-  const modelList = useMemo(() => normalizeModels(models.data), [models.data]);
-  const loaded = healthLoadedModels(status.health);
-  const uptime = healthUptime(status.health);
-  const isReady = ready.data ? (ready.data as { ready?: unknown }).ready !== false && ready.data !== null : null;
+  const modelList = models.data?.models ?? [];
+  const loaded = status.health?.loaded_models ?? [];
+  const uptime = status.health?.uptime_seconds ?? null;
+  const isReady = ready.data?.ready ?? null;
   const traces = useMemo(() => latencyPercentileTraces(rows.filter((r) => r.p50 !== null)), [rows]);
   const hasLatency = rows.some((r) => r.p50 !== null);
   const down = status.state === "down";
@@ -69,10 +60,10 @@ export function OverviewView() {
           value={
             <span className="row" style={{ gap: 8 }}>
               <span className={`dot ${status.state === "up" ? "ok" : status.state === "down" ? "bad" : "warn"}`} />
-              {status.state === "up" ? String(status.health?.status ?? "ok") : status.state === "down" ? "down" : status.state}
+              {status.health && status.state !== "down" ? status.health.status : status.state}
             </span>
           }
-          sub={isReady === null ? "readiness unknown" : isReady ? "ready: models loaded" : "not ready: loading models"}
+          sub={isReady === null ? "readiness unknown" : isReady ? "ready: models loaded" : `not ready: ${ready.data?.message}`}
         />
         <Kpi label="Version" value={status.health?.version ?? "—"} sub={status.upstream ?? undefined} />
         <Kpi label="Uptime" value={formatUptime(uptime)} />
@@ -82,13 +73,7 @@ export function OverviewView() {
       </div>
 
       <div className="grid two" style={{ marginBottom: 16 }}>
-        <section className="card flush">
-          <div className="card-header">
-            <div>
-              <h2>Models</h2>
-              <p>From GET /models. Details and reload on the <Link href="/models">Models</Link> page.</p>
-            </div>
-          </div>
+        <Card flush title="Models" description={<>From GET /models. Details and reload on the <Link href="/models">Models</Link> page.</>}>
           <ErrorNotice error={models.error} title="Could not list models" />
           <div className="table-wrap">
             <table className="data" data-testid="models-table">
@@ -102,7 +87,7 @@ export function OverviewView() {
               </thead>
               <tbody>
                 {modelList.map((m) => {
-                  const isLoaded = m.loaded ?? loaded.includes(m.name);
+                  const isLoaded = m.loaded;
                   return (
                     <tr key={m.name}>
                       <td><strong>{m.name}</strong></td>
@@ -115,9 +100,9 @@ export function OverviewView() {
                       <td>
                         <span
                           className={`badge ${isLoaded ? "ok" : m.status === "failed" ? "bad" : "warn"}`}
-                          title={typeof m.last_error === "string" ? m.last_error : undefined}
+                          title={m.last_error}
                         >
-                          {isLoaded ? "loaded" : typeof m.status === "string" ? m.status : "not loaded"}
+                          {m.status}
                         </span>
                       </td>
                     </tr>
@@ -131,15 +116,9 @@ export function OverviewView() {
               </tbody>
             </table>
           </div>
-        </section>
+        </Card>
 
-        <section className="card">
-          <div className="card-header">
-            <div>
-              <h2>Inference latency per model</h2>
-              <p>p50 / p95 / p99 over the most recent requests (GET /stats).</p>
-            </div>
-          </div>
+        <Card title="Inference latency per model" description="p50 / p95 / p99 over the most recent requests (GET /stats).">
           {hasLatency ? (
             <Plot
               data={traces}
@@ -159,16 +138,15 @@ export function OverviewView() {
               )}
             </div>
           )}
-        </section>
+        </Card>
       </div>
 
-      <section className="card flush" style={{ marginBottom: 16 }}>
-        <div className="card-header">
-          <div>
-            <h2>Live request statistics</h2>
-            <p>Per model, refreshed every {STATS_MS / 1000} s from GET /stats. Latency is the inference time measured by the API.</p>
-          </div>
-        </div>
+      <Card
+        flush
+        style={{ marginBottom: 16 }}
+        title="Live request statistics"
+        description={`Per model, refreshed every ${STATS_MS / 1000} s from GET /stats. Latency is the inference time measured by the API.`}
+      >
         <ErrorNotice error={stats.error} title="Could not read /stats" />
         <div className="table-wrap">
           <table className="data" data-testid="stats-table">
@@ -209,16 +187,14 @@ export function OverviewView() {
             </tbody>
           </table>
         </div>
-      </section>
+      </Card>
 
       {routes.length > 0 && (
-        <section className="card flush">
-          <div className="card-header">
-            <div>
-              <h2>Requests by route</h2>
-              <p>Every HTTP request the API has answered since it started, by route.</p>
-            </div>
-          </div>
+        <Card
+          flush
+          title="Requests by route"
+          description={`Every HTTP request the API has answered since it started, by route. ${READY_ROUTE} answers 503 until a model is loaded: those are counted as not ready, not as errors.`}
+        >
           <div className="table-wrap">
             <table className="data" data-testid="routes-table">
               <thead>
@@ -233,13 +209,16 @@ export function OverviewView() {
                   <tr key={r.route}>
                     <td className="mono">{r.route}</td>
                     <td className="num">{formatCount(r.requests)}</td>
-                    <td className="num">{formatCount(r.errors)}</td>
+                    <td className="num">
+                      {formatCount(r.errors)}
+                      {r.notReady > 0 && <span className="small muted"> ({formatCount(r.notReady)} not ready)</span>}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-        </section>
+        </Card>
       )}
     </>
   );

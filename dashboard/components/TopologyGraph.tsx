@@ -5,7 +5,7 @@
 // drew (data-highlighted-node) so tests can check it against the API's answer.
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Core, StylesheetJson } from "cytoscape";
-import { buildElements, hasLinkBacklog, LINK_BACKLOG_FULL_MS, tierCounts } from "../lib/topology";
+import { buildElements, hasLinkBacklog, LINK_BACKLOG_FULL_MS, NODE_BACKLOG_FULL_MS, tierCounts } from "../lib/topology";
 import type { NetworkState } from "../lib/types";
 
 type CytoscapeFactory = typeof import("cytoscape");
@@ -92,9 +92,25 @@ export interface TopologyGraphProps {
   onNodeTap?: (index: number) => void;
   /** called with the index of the tapped edge in network.edges */
   onEdgeTap?: (index: number) => void;
+  /** node fill: load (default) or compute backlog */
+  fill?: "load" | "backlog";
+  /** legend text for the selected node (default "selected node") */
+  selectedName?: string;
 }
 
-export function TopologyGraph({ network, scores, formatLabel, scoreName = "score", selected, source, greedy, onNodeTap, onEdgeTap }: TopologyGraphProps) {
+export function TopologyGraph({
+  network,
+  scores,
+  formatLabel,
+  scoreName = "score",
+  selected,
+  source,
+  greedy,
+  onNodeTap,
+  onEdgeTap,
+  fill = "load",
+  selectedName = "selected node",
+}: TopologyGraphProps) {
   const ref = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const tapRef = useRef(onNodeTap);
@@ -113,10 +129,11 @@ export function TopologyGraph({ network, scores, formatLabel, scoreName = "score
         selected: selected ?? null,
         source: source ?? null,
         greedy: greedy ?? null,
+        fill,
         layout: { aspect: aspect * 0.85, maxPerRow: perRow },
         ...(formatLabel ? { formatLabel } : {}),
       }),
-    [network, scores, selected, source, greedy, formatLabel, aspect, perRow],
+    [network, scores, selected, source, greedy, formatLabel, fill, aspect, perRow],
   );
   const counts = useMemo(() => tierCounts(network), [network]);
   const busyLinks = useMemo(() => hasLinkBacklog(network), [network]);
@@ -226,7 +243,15 @@ export function TopologyGraph({ network, scores, formatLabel, scoreName = "score
       />
       <div className="legend">
         <span>
-          load <span className="scale" /> 0 → 100%
+          {fill === "backlog" ? (
+            <>
+              backlog <span className="scale" /> 0 → {NODE_BACKLOG_FULL_MS / 1000} s+
+            </>
+          ) : (
+            <>
+              load <span className="scale" /> 0 → 100%
+            </>
+          )}
         </span>
         <span>
           <span className="shape hex" />
@@ -242,7 +267,7 @@ export function TopologyGraph({ network, scores, formatLabel, scoreName = "score
         </span>
         <span>
           <span className="ring selected" />
-          selected node
+          {selectedName}
         </span>
         <span>
           <span className="ring source" />

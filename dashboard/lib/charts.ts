@@ -2,7 +2,8 @@
 // latency percentiles (the evaluation's charts are in lib/evaluation.ts). Pure functions returning
 // plotly trace objects (no plotly import).
 import type { Data, Layout } from "plotly.js";
-import type { NetworkState, StatsRow } from "./types";
+import type { StatsRow } from "./stats";
+import type { NetworkState } from "./types";
 import { tierName } from "./format";
 
 export const PALETTE = [
@@ -149,17 +150,51 @@ export interface TrainingCurve {
   points: CurvePoint[];
 }
 
-/** One line per model's training curve (smoothing is left to the reader: raw points only). */
-export function trainingCurveTraces(curves: readonly TrainingCurve[], colors: Map<string, string> = colorMap(curves.map((c) => c.model))): Data[] {
-  return curves.map((c) => ({
-    type: "scatter",
-    mode: c.points.length > 60 ? "lines" : "lines+markers",
-    name: c.model,
-    x: c.points.map((p) => p.step),
-    y: c.points.map((p) => p.value),
-    line: { color: colors.get(c.model), width: 2 },
-    hovertemplate: `${c.model}<br>${c.xLabel} %{x}<br>${c.yLabel} %{y:.3f}<extra></extra>`,
-  })) as Data[];
+export interface LineStyle {
+  color: string;
+  dash: string;
+  symbol: string;
+}
+
+/**
+ * Training curves as small multiples: one panel per model (two per row) on a shared y axis, each
+ * in the model's own colour, dash and marker, so curves that overlap in one chart stay apart and
+ * their returns can still be compared across panels. Raw points only: no smoothing.
+ */
+export function trainingCurveFigure(curves: readonly TrainingCurve[], styles: Map<string, LineStyle>): { data: Data[]; layout: Partial<Layout> } {
+  const columns = Math.min(2, curves.length);
+  const rows = Math.ceil(curves.length / 2);
+  const data = curves.map((c, i) => {
+    const style = styles.get(c.model) ?? { color: PALETTE[i % PALETTE.length]!, dash: "solid", symbol: "circle" };
+    const axis = i === 0 ? "" : String(i + 1);
+    return {
+      type: "scatter",
+      mode: c.points.length > 60 ? "lines" : "lines+markers",
+      name: c.model,
+      xaxis: `x${axis}`,
+      yaxis: `y${axis}`,
+      x: c.points.map((p) => p.step),
+      y: c.points.map((p) => p.value),
+      line: { color: style.color, dash: style.dash, width: 2 },
+      marker: { color: style.color, symbol: style.symbol, size: 6 },
+      hovertemplate: `${c.model}<br>${c.xLabel} %{x}<br>${c.yLabel} %{y:.3f}<extra></extra>`,
+    } as Data;
+  });
+  const layout: Record<string, unknown> = {
+    grid: { rows, columns, pattern: "independent", xgap: 0.12, ygap: 0.3 },
+    showlegend: false,
+    margin: { l: 56, r: 12, t: 24, b: 40 },
+    annotations: curves.map((c, i) => {
+      const axis = i === 0 ? "" : String(i + 1);
+      return { text: `<b>${c.model}</b>`, showarrow: false, xref: `x${axis} domain`, yref: `y${axis} domain`, x: 0.5, y: 1, xanchor: "center", yanchor: "bottom", font: { size: 12 } };
+    }),
+  };
+  curves.forEach((c, i) => {
+    const axis = i === 0 ? "" : String(i + 1);
+    layout[`xaxis${axis}`] = { gridcolor: "#e2e8f0", title: i >= curves.length - columns ? { text: c.xLabel } : undefined };
+    layout[`yaxis${axis}`] = { gridcolor: "#e2e8f0", ...(i > 0 ? { matches: "y" } : {}), title: i % 2 === 0 ? { text: "return" } : undefined };
+  });
+  return { data, layout: layout as Partial<Layout> };
 }
 
 /** Shared plotly layout defaults so every chart looks the same. */

@@ -6,18 +6,25 @@ import type { AppType } from "./app-type";
 import type { RecordedRequest } from "./snippet";
 import type {
   ApiErrorBody,
+  Client,
   CompareRequest,
   CompareResponse,
   EvalReport,
   GenerateRequest,
   GenerateResponse,
   HealthResponse,
+  LoadResult,
   ModelDetail,
   ModelListResponse,
   PredictRequest,
   PredictResponse,
+  ReadyResponse,
+  SimulateProgress,
+  SimulateRequest,
+  SimulateResponse,
   StatsResponse,
 } from "./types";
+import { readSse } from "./sse";
 
 /** Path prefix of the proxy route on the dashboard's origin. */
 export const PROXY_PREFIX = "/api";
@@ -48,8 +55,6 @@ export interface ApiCall<T> {
   upstream: string | null;
 }
 
-export type Client = ReturnType<typeof hc<AppType>>;
-
 function origin(): string {
   return typeof window === "undefined" ? "http://localhost" : window.location.origin;
 }
@@ -62,7 +67,7 @@ export function apiPath(url: string): string {
 }
 
 export async function errorFromResponse(res: Response): Promise<ApiError> {
-  let body: Partial<ApiErrorBody> & { available?: string[] } = {};
+  let body: Partial<ApiErrorBody> = {};
   try {
     body = (await res.json()) as typeof body;
   } catch {
@@ -77,19 +82,25 @@ export async function errorFromResponse(res: Response): Promise<ApiError> {
   );
 }
 
-/**
- * Run one typed client call and return its JSON body with the request that produced it.
- * `fetchImpl` is injectable for tests.
- */
-export async function call<T>(
-  fn: (c: Client) => Promise<Response>,
-  fetchImpl: typeof fetch = (...a) => fetch(...a),
-): Promise<ApiCall<T>> {
+interface Sent {
+  res: Response;
+  request: RecordedRequest;
+  upstream: string | null;
+}
+
+/** Send one typed client call through the proxy, recording the exact request; non-2xx (unless in `answers`) throws. */
+async function send(fn: (c: Client) => Promise<Response>, fetchImpl: typeof fetch, answers: readonly number[] = []): Promise<Sent> {
   let request: RecordedRequest | null = null;
   const recordingFetch: typeof fetch = (input, init) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     const body = typeof init?.body === "string" ? init.body : undefined;
-    request = { method: (init?.method ?? "GET").toUpperCase(), path: apiPath(url), ...(body !== undefined ? { body } : {}) };
+    const accept = new Headers(init?.headers).get("accept");
+    request = {
+      method: (init?.method ?? "GET").toUpperCase(),
+      path: apiPath(url),
+      ...(accept ? { accept } : {}),
+      ...(body !== undefined ? { body } : {}),
+    };
     return fetchImpl(input, { ...init, cache: "no-store" });
   };
   const client = hc<AppType>(`${origin()}${PROXY_PREFIX}`, { fetch: recordingFetch });
@@ -97,31 +108,73 @@ export async function call<T>(
   try {
     res = await fn(client);
   } catch (e) {
+    if ((e as Error).name === "AbortError") throw e;
     throw new ApiError(0, "network_error", `The dashboard server could not be reached: ${(e as Error).message}`);
   }
-  if (!res.ok) throw await errorFromResponse(res);
+  if (!res.ok && !answers.includes(res.status)) throw await errorFromResponse(res);
+  return { res, request: request ?? { method: "GET", path: "/" }, upstream: res.headers.get("x-api-public-url") };
+}
+
+/**
+ * Run one typed client call and return its JSON body with the request that produced it.
+ * A status outside 2xx is an ApiError unless `answers` lists it (a route whose non-2xx status is
+ * a normal answer, such as /ready's 503 before a model is loaded). `fetchImpl` is injectable for tests.
+ */
+export async function call<T>(
+  fn: (c: Client) => Promise<Response>,
+  fetchImpl: typeof fetch = (...a) => fetch(...a),
+  answers: readonly number[] = [],
+): Promise<ApiCall<T>> {
+  const { res, request, upstream } = await send(fn, fetchImpl, answers);
   let data: T;
   try {
     data = (await res.json()) as T;
   } catch {
     throw new ApiError(res.status, "bad_response", "The API answered with a body that is not JSON.");
   }
-  return {
-    data,
-    status: res.status,
-    request: request ?? { method: "GET", path: "/" },
-    upstream: res.headers.get("x-api-public-url"),
-  };
+  return { data, status: res.status, request, upstream };
+}
+
+export interface SimulationHandlers {
+  signal: AbortSignal;
+  onProgress: (p: SimulateProgress) => void;
+}
+
+/**
+ * POST /simulate with `Accept: text/event-stream`: reports each `progress` event and resolves with
+ * the `result` event's answer (the same JSON the route answers without the header). Aborting
+ * `signal` closes the connection, which stops the run on the server.
+ */
+export async function simulateStream(
+  body: SimulateRequest,
+  { signal, onProgress }: SimulationHandlers,
+  fetchImpl: typeof fetch = (...a) => fetch(...a),
+): Promise<ApiCall<SimulateResponse>> {
+  const { res, request, upstream } = await send(
+    (c) => c.simulate.$post({ json: body }, { headers: { accept: "text/event-stream" }, init: { signal } }),
+    fetchImpl,
+  );
+  if (!res.body) throw new ApiError(res.status, "bad_response", "The API answered without a body.");
+  for await (const e of readSse(res.body)) {
+    const data = JSON.parse(e.data) as unknown;
+    if (e.event === "progress") onProgress(data as SimulateProgress);
+    else if (e.event === "result") return { data: data as SimulateResponse, status: res.status, request, upstream };
+    else if (e.event === "error") {
+      const err = data as ApiErrorBody;
+      throw new ApiError(res.status, err.error, err.message);
+    }
+  }
+  throw new ApiError(res.status, "incomplete_stream", "The simulation stream ended before its result.");
 }
 
 /** Every endpoint the dashboard uses, with the API's own request and response types. */
 export const api = {
   health: () => call<HealthResponse>((c) => c.health.$get()),
-  ready: () => call<Record<string, unknown>>((c) => c.ready.$get()),
+  ready: () => call<ReadyResponse>((c) => c.ready.$get(), undefined, [503]),
   stats: () => call<StatsResponse>((c) => c.stats.$get()),
   models: () => call<ModelListResponse>((c) => c.models.$get()),
   model: (name: string) => call<ModelDetail>((c) => c.models[":name"].$get({ param: { name } })),
-  loadModel: (name: string) => call<unknown>((c) => c.models[":name"].load.$post({ param: { name } })),
+  loadModel: (name: string) => call<LoadResult>((c) => c.models[":name"].load.$post({ param: { name } })),
   generate: (body: GenerateRequest) => call<GenerateResponse>((c) => c.networks.generate.$post({ json: body })),
   predict: (body: PredictRequest) => call<PredictResponse>((c) => c.predict.$post({ json: body })),
   compare: (body: CompareRequest) => call<CompareResponse>((c) => c.compare.$post({ json: body })),

@@ -14,24 +14,6 @@ export const ONE_POLICY = "planner";
 /** Baselines drawn by default next to the learned policies (the others are far below and squash the scale). */
 export const MAIN_BASELINES = ["greedy", "planner", "greedy_static", "jsed"] as const;
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
-
-/** Whether a value is an evaluation row (manifests are untyped JSON, so check before use). */
-export function isEvalRow(v: unknown): v is EvalRow {
-  return (
-    isObj(v) &&
-    typeof v.policy === "string" &&
-    (v.kind === "learned" || v.kind === "baseline") &&
-    isNum(v.num_nodes) &&
-    isNum(v.load) &&
-    isNum(v.mean_return) &&
-    Array.isArray(v.diff_vs_greedy) &&
-    v.diff_vs_greedy.length === 3 &&
-    v.diff_vs_greedy.every(isNum)
-  );
-}
-
 /** Sorted distinct network sizes. */
 export function evalSizes(rows: readonly { num_nodes: number }[]): number[] {
   return [...new Set(rows.map((r) => r.num_nodes))].sort((a, b) => a - b);
@@ -210,13 +192,17 @@ export function diffFigure(rows: readonly EvalRow[], options: DiffFigureOptions)
 
 export type EvalMetric = "deadline_met_rate" | "mean_latency_ms" | "mean_return" | "normalized_score" | "decision_ms";
 
-/** One line per policy across network sizes at one load, for a plain metric (no error bars). */
-export function metricTraces(rows: readonly EvalRow[], load: number, metric: EvalMetric, policies?: readonly PolicyRef[]): Data[] {
+/**
+ * One line per policy across network sizes at one load, for a plain metric (no error bars), each
+ * policy shifted slightly around each size (`spread`, in category widths) so close lines stay apart.
+ */
+export function metricTraces(rows: readonly EvalRow[], load: number, metric: EvalMetric, policies?: readonly PolicyRef[], spread = 0.3): Data[] {
   const list = policies ?? evalPolicies(rows);
   const styles = policyStyles(evalPolicies(rows));
   const sizes = evalSizes(rows);
   const out: Data[] = [];
-  for (const { policy, kind } of list) {
+  for (const [k, { policy, kind }] of list.entries()) {
+    const offset = list.length > 1 ? -spread / 2 + (k * spread) / (list.length - 1) : 0;
     const pts = sizes
       .map((size, i) => ({ i, row: find(rows, policy, size, load) }))
       .filter((p): p is { i: number; row: EvalRow } => p.row !== undefined);
@@ -227,7 +213,7 @@ export function metricTraces(rows: readonly EvalRow[], load: number, metric: Eva
       mode: "lines+markers",
       name: policy,
       legendgroup: policy,
-      x: pts.map((p) => p.i),
+      x: pts.map((p) => p.i + offset),
       y: pts.map((p) => p.row[metric] ?? null),
       customdata: pts.map((p) => p.row.num_nodes),
       line: { color: style.color, dash: style.dash, width: style.width },
@@ -378,11 +364,10 @@ export interface EvalMatrix {
 
 /**
  * One model's evaluation from its manifest (`evaluation.results`, the same rows as eval.json) as a
- * size x load matrix. Rows of other policies and malformed rows are left out.
+ * size x load matrix. Rows of other policies are left out.
  */
-export function modelEvalMatrix(model: string, evaluation: unknown): EvalMatrix {
-  const list = isObj(evaluation) && Array.isArray(evaluation.results) ? evaluation.results : [];
-  const rows = list.filter(isEvalRow).filter((r) => r.policy === model);
+export function modelEvalMatrix(model: string, results: readonly EvalRow[]): EvalMatrix {
+  const rows = results.filter((r) => r.policy === model);
   return {
     sizes: evalSizes(rows),
     loads: evalLoads(rows),

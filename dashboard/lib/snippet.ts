@@ -4,6 +4,8 @@ export interface RecordedRequest {
   method: string;
   /** Path on the API, e.g. "/predict" (no /api proxy prefix). */
   path: string;
+  /** The Accept header, when the request asked for something other than JSON (text/event-stream). */
+  accept?: string;
   /** The exact JSON text that was sent, if any. */
   body?: string;
 }
@@ -22,7 +24,10 @@ export function toCurl(req: RecordedRequest, base: string): string {
   const method = req.method.toUpperCase();
   const parts = ["curl -sS"];
   if (method !== "GET") parts.push(`-X ${method}`);
+  // -N: print a stream's events as they arrive
+  if (req.accept === "text/event-stream") parts.push("-N");
   parts.push(shellQuote(url));
+  if (req.accept) parts.push(`-H ${shellQuote(`Accept: ${req.accept}`)}`);
   if (req.body !== undefined) {
     parts.push(`-H 'Content-Type: application/json'`);
     parts.push(`--data-raw ${shellQuote(req.body)}`);
@@ -34,11 +39,11 @@ export function toFetch(req: RecordedRequest, base: string): string {
   const url = joinUrl(base, req.path);
   const method = req.method.toUpperCase();
   const lines = [`const res = await fetch(${JSON.stringify(url)}, {`, `  method: ${JSON.stringify(method)},`];
-  if (req.body !== undefined) {
-    lines.push(`  headers: { "Content-Type": "application/json" },`);
-    lines.push(`  body: JSON.stringify(${req.body}),`);
-  }
-  lines.push("});", "const data = await res.json();");
+  const headers = [...(req.body !== undefined ? [`"Content-Type": "application/json"`] : []), ...(req.accept ? [`Accept: ${JSON.stringify(req.accept)}`] : [])];
+  if (headers.length) lines.push(`  headers: { ${headers.join(", ")} },`);
+  if (req.body !== undefined) lines.push(`  body: JSON.stringify(${req.body}),`);
+  // A stream is read as it arrives: res.body is its Server-Sent Events.
+  lines.push("});", req.accept === "text/event-stream" ? "const events = res.body; /* Server-Sent Events: progress ..., then one result */" : "const data = await res.json();");
   return lines.join("\n");
 }
 

@@ -86,6 +86,14 @@ export function linkStyle(backlogMs: number): { width: number; color: string } {
   return { width: Math.round((1.5 + 4.5 * f) * 10) / 10, color: `#${c.map((v) => v.toString(16).padStart(2, "0")).join("")}` };
 }
 
+/** Node compute backlog at which a node is drawn full red (a colour scale, not a rule of the API). */
+export const NODE_BACKLOG_FULL_MS = 5000;
+
+/** Fill of a node by its compute backlog: the load scale, on a square-root scale full at NODE_BACKLOG_FULL_MS. */
+export function backlogColor(backlogMs: number): string {
+  return loadColor(Math.sqrt(Math.min(Math.max(backlogMs, 0), NODE_BACKLOG_FULL_MS) / NODE_BACKLOG_FULL_MS));
+}
+
 /** Neighbour lists; edges naming unknown nodes and self-loops are ignored. */
 export function adjacency(numNodes: number, edges: readonly Edge[]): number[][] {
   const adj: Set<number>[] = Array.from({ length: numNodes }, () => new Set<number>());
@@ -191,6 +199,8 @@ export interface ElementOptions {
   source?: number | null;
   /** greedy's choice (the one-step optimum, after a compare), marked with a green ring. */
   greedy?: number | null;
+  /** What a node's fill shows: its load (default) or its compute backlog (the simulation replay). */
+  fill?: "load" | "backlog";
   layout?: LayoutOptions;
 }
 
@@ -247,7 +257,7 @@ export function buildElements(network: NetworkState, options: ElementOptions = {
     const label = scores ? `${head}\n${fmt(score)}` : head;
     elements.push({
       group: "nodes",
-      data: { id: `n${i}`, index: i, label, tier, load, color: loadColor(load), score },
+      data: { id: `n${i}`, index: i, label, tier, load, color: options.fill === "backlog" ? backlogColor(node.backlog_ms ?? 0) : loadColor(load), score },
       position: positions[i]!,
       classes: classes.join(" "),
     });

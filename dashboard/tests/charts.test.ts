@@ -7,7 +7,7 @@ import {
   queueMeasure,
   resourceBarTraces,
   scoreBarTraces,
-  trainingCurveTraces,
+  trainingCurveFigure,
 } from "../lib/charts";
 import { congestedNetwork, smallNetwork } from "./fixtures";
 
@@ -54,15 +54,23 @@ describe("latency and training charts", () => {
     expect(traces.map((x) => x.y[0])).toEqual([1, 2, 3]);
   });
 
-  it("draws one line per training curve", () => {
-    const traces = trainingCurveTraces([{ model: "ppo", xLabel: "step", yLabel: "return", points: [{ step: 0, value: 1 }, { step: 10, value: 2 }] }]).map(t);
+  it("draws each training curve in its own panel with the policy's colour, dash and marker, on a shared y axis", () => {
+    const curve = (model: string) => ({ model, xLabel: "step", yLabel: "episode_return", points: [{ step: 0, value: 1 }, { step: 10, value: 2 }] });
+    const styles = new Map([["ppo", { color: "#123456", dash: "dot", symbol: "square" }]]);
+    const fig = trainingCurveFigure([curve("dqn"), curve("ppo"), curve("hybrid")], styles);
+    const traces = fig.data.map(t);
+    expect(traces.map((x) => [x.name, x.xaxis, x.yaxis])).toEqual([
+      ["dqn", "x", "y"],
+      ["ppo", "x2", "y2"],
+      ["hybrid", "x3", "y3"],
+    ]);
+    expect(traces[1]!.line).toMatchObject({ color: "#123456", dash: "dot" });
+    expect(traces[1]!.marker.symbol).toBe("square");
     expect(traces[0]!.x).toEqual([0, 10]);
-    expect(traces[0]!.y).toEqual([1, 2]);
-  });
-
-  it("colours training curves with a given policy colour map", () => {
-    const traces = trainingCurveTraces([{ model: "ppo", xLabel: "step", yLabel: "return", points: [] }], new Map([["ppo", "#123456"]])).map(t);
-    expect(traces[0]!.line.color).toBe("#123456");
+    const layout = fig.layout as Record<string, any>;
+    expect(layout.grid).toMatchObject({ rows: 2, columns: 2 });
+    expect(layout.yaxis2.matches).toBe("y");
+    expect(layout.annotations.map((a: { text: string }) => a.text)).toEqual(["<b>dqn</b>", "<b>ppo</b>", "<b>hybrid</b>"]);
   });
 
   it("gives stable colours and mergeable layouts", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiPath, ApiError, call, errorFromResponse } from "../lib/client";
+import { apiPath, ApiError, call, errorFromResponse, simulateStream } from "../lib/client";
 
 describe("client", () => {
   it("strips the proxy prefix from URLs", () => {
@@ -63,5 +63,35 @@ describe("client", () => {
     const e = await errorFromResponse(new Response("oops", { status: 500, statusText: "Internal" }));
     expect(e.code).toBe("http_500");
     expect(e.message).toBe("500 Internal");
+  });
+
+  it("streams a simulation: progress events, then the result, with the request it sent", async () => {
+    let sent: RequestInit | undefined;
+    const sse =
+      'event: progress\ndata: {"done":1,"total":2,"summaries":[]}\n\n' +
+      'event: progress\ndata: {"done":2,"total":2,"summaries":[]}\n\n' +
+      'event: result\ndata: {"summaries":[],"tasks":2}\n\n';
+    const fake: typeof fetch = async (_input, init) => {
+      sent = init;
+      return new Response(sse, { status: 200, headers: { "content-type": "text/event-stream" } });
+    };
+    const progress: number[] = [];
+    const body = { num_nodes: 10, tasks: 2, seed: 1, policies: ["greedy"] };
+    const r = await simulateStream(body, { signal: new AbortController().signal, onProgress: (p) => progress.push(p.done) }, fake);
+    expect(progress).toEqual([1, 2]);
+    expect(r.data).toEqual({ summaries: [], tasks: 2 });
+    expect(r.request).toEqual({ method: "POST", path: "/simulate", accept: "text/event-stream", body: JSON.stringify(body) });
+    expect(sent?.signal).toBeInstanceOf(AbortSignal);
+  });
+
+  it("turns a stream's error event or a stream without a result into an ApiError", async () => {
+    const answer = (text: string): typeof fetch => async () => new Response(text, { status: 200 });
+    const handlers = { signal: new AbortController().signal, onProgress: () => {} };
+    const body = { num_nodes: 10, policies: ["greedy"] };
+    await expect(simulateStream(body, handlers, answer('event: error\ndata: {"error":"internal_error","message":"the simulation failed"}\n\n'))).rejects.toMatchObject({
+      code: "internal_error",
+      message: "the simulation failed",
+    });
+    await expect(simulateStream(body, handlers, answer('event: progress\ndata: {"done":1,"total":2,"summaries":[]}\n\n'))).rejects.toMatchObject({ code: "incomplete_stream" });
   });
 });

@@ -10,7 +10,6 @@ import {
   fewerEpisodes,
   fewerEpisodesText,
   formatInterval,
-  isEvalRow,
   MAIN_BASELINES,
   metricTraces,
   modelEvalMatrix,
@@ -43,14 +42,6 @@ describe("evaluation axes and policies", () => {
     // and every charted policy has its own colour
     const charted = [...LEARNED, ...MAIN_BASELINES].map((p) => styles.get(p)!.color);
     expect(new Set(charted).size).toBe(charted.length);
-  });
-
-  it("checks rows read from untyped manifests", () => {
-    expect(isEvalRow(rows[0])).toBe(true);
-    expect(isEvalRow({ policy: "dqn", kind: "learned", num_nodes: 20, load: 0.4, mean_return: 1, diff_vs_greedy: [1, 2] })).toBe(false);
-    // the v1 shape (mean_reward, no diff) is not an evaluation row any more
-    expect(isEvalRow({ policy: "dqn", kind: "learned", num_nodes: 20, mean_reward: 1, std_reward: 0.1 })).toBe(false);
-    expect(isEvalRow("junk")).toBe(false);
   });
 });
 
@@ -112,9 +103,13 @@ describe("difference-vs-greedy chart", () => {
     expect(planner.customdata.map((c: number[]) => c[0])).toEqual([20, 50, 200]);
   });
 
-  it("plots plain metrics per size at one load", () => {
-    const [dqn] = metricTraces(rows, 0.4, "mean_latency_ms").map(t);
-    expect(dqn!.x).toEqual([0, 1, 2, 3]);
+  it("plots plain metrics per size at one load, each policy shifted a little so lines stay apart", () => {
+    const traces = metricTraces(rows, 0.4, "mean_latency_ms").map(t);
+    const dqn = traces[0]!;
+    expect(dqn.x).toEqual([-0.15, 0.85, 1.85, 2.85]);
+    expect(traces.at(-1)!.x[0]).toBeCloseTo(0.15);
+    expect(new Set(traces.map((d) => d.x[0])).size).toBe(traces.length);
+    expect(metricTraces(rows, 0.4, "mean_latency_ms", undefined, 0).map(t)[0]!.x).toEqual([0, 1, 2, 3]);
     expect(dqn!.y).toEqual([402, 405, 420, 500]);
     const random = metricTraces(rows, 0.4, "mean_latency_ms").map(t).find((d) => d.name === "random")!;
     expect(random.y).toEqual([null, null, null, null]);
@@ -184,17 +179,14 @@ describe("evaluation tables", () => {
 
 describe("a model's evaluation from its manifest", () => {
   it("builds a size x load matrix of the model's own rows", () => {
-    const evaluation = { file: "reports/eval.json", seed: 777, episodes: 32, results: [...rows.filter((r) => r.policy === "hybrid"), rows[0], "junk"] };
-    const m = modelEvalMatrix("hybrid", evaluation);
+    const m = modelEvalMatrix("hybrid", [...rows.filter((r) => r.policy === "hybrid"), rows[0]!]);
     expect(m.sizes).toEqual(SIZES);
     expect(m.loads).toEqual(LOADS);
     expect(m.cell(50, 0.9)?.diff_vs_greedy).toEqual([29, 10, 48]);
     expect(m.cell(50, 0.5)).toBeUndefined();
   });
 
-  it("is empty for a manifest without rows or with v1 rows", () => {
-    expect(modelEvalMatrix("hybrid", {}).sizes).toEqual([]);
-    expect(modelEvalMatrix("hybrid", { results: [{ policy: "hybrid", kind: "learned", num_nodes: 20, mean_reward: 1, std_reward: 0.1 }] }).sizes).toEqual([]);
-    expect(modelEvalMatrix("hybrid", null).loads).toEqual([]);
+  it("is empty for a manifest without rows", () => {
+    expect(modelEvalMatrix("hybrid", []).sizes).toEqual([]);
   });
 });

@@ -36,6 +36,18 @@ describe("snippet", () => {
     expect(() => new Function(`return async () => { ${js} }`)).not.toThrow();
   });
 
+  it("asks for the event stream exactly as the dashboard did", () => {
+    const req = { method: "POST", path: "/simulate", accept: "text/event-stream", body: '{"tasks":10}' };
+    const curl = toCurl(req, "http://x");
+    expect(curl).toContain("-N");
+    expect(curl).toContain("-H 'Accept: text/event-stream'");
+    expect(curl).toContain(`--data-raw '{"tasks":10}'`);
+    const js = toFetch(req, "http://x");
+    expect(js).toContain('headers: { "Content-Type": "application/json", Accept: "text/event-stream" }');
+    expect(js).toContain("res.body");
+    expect(() => new Function(`return async () => { ${js} }`)).not.toThrow();
+  });
+
   it("measures the body in bytes", () => {
     expect(bodySize({ method: "POST", path: "/", body: "é" })).toBe(2);
     expect(bodySize({ method: "GET", path: "/" })).toBe(0);

@@ -14,6 +14,8 @@ import {
   tierCounts,
   tierLayout,
   tierOf,
+  backlogColor,
+  NODE_BACKLOG_FULL_MS,
 } from "../lib/topology";
 import { congestedNetwork, smallNetwork } from "./fixtures";
 
@@ -165,5 +167,24 @@ describe("topology aspect", () => {
     // 4 sensors -> width 4 * 60 = 240; 2 gaps -> 120 each
     expect(height(tall)).toBe(240);
     expect(height(huge)).toBe(600); // capped at 3x tierGap per gap
+  });
+});
+
+describe("node fill by backlog (simulation replay)", () => {
+  it("colours nodes by their compute backlog instead of their load", () => {
+    const net = {
+      nodes: [
+        { cpu_util: 0.9, mem_util: 0.9, energy: 1, latency: 1, bandwidth: 1, node_type: 0, backlog_ms: 0 },
+        { cpu_util: 0.1, mem_util: 0.1, energy: 1, latency: 1, bandwidth: 1, node_type: 1, backlog_ms: NODE_BACKLOG_FULL_MS * 2 },
+      ],
+      edges: [[0, 1] as [number, number]],
+    };
+    const color = (fill: "load" | "backlog") =>
+      buildElements(net, { fill })
+        .filter((e) => e.group === "nodes")
+        .map((e) => (e.data as { color: string }).color);
+    expect(color("backlog")).toEqual([backlogColor(0), loadColor(1)]);
+    expect(color("load")).toEqual([loadColor(0.9), loadColor(0.1)]);
+    expect(backlogColor(NODE_BACKLOG_FULL_MS / 4)).toBe(loadColor(0.5));
   });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { apiPublicUrl } from "../../lib/server-config";
+import { Card } from "../../components/Card";
 import { EndpointList } from "../../components/EndpointList";
 
 export const metadata: Metadata = { title: "About / API" };
@@ -27,8 +28,7 @@ export default async function AboutPage() {
       </div>
 
       <div className="grid two" style={{ marginBottom: 16 }}>
-        <section className="card">
-          <h2 style={{ marginBottom: 8 }}>Task placement at the edge</h2>
+        <Card title="Task placement at the edge">
           <p>
             An IoT network has three tiers: <strong>sensors</strong> that produce tasks, <strong>fog</strong> nodes close to them, and
             distant but powerful <strong>cloud</strong> nodes. Tasks arrive at sensors in bursts, each with a CPU, memory and data demand and a
@@ -41,9 +41,8 @@ export default async function AboutPage() {
             also runs the heuristic baselines for comparison: random, round-robin, least-loaded, nearest, greedy (the exact one-step
             optimum), greedy-static, JSED and power-of-two.
           </p>
-        </section>
-        <section className="card">
-          <h2 style={{ marginBottom: 8 }}>What the dashboard shows</h2>
+        </Card>
+        <Card title="What the dashboard shows">
           <ul style={{ margin: 0, paddingLeft: 18 }}>
             <li>
               <strong>Overview</strong>: API health, the loaded models, live request counts, error rates and latency percentiles.
@@ -52,6 +51,10 @@ export default async function AboutPage() {
               <strong>Predict</strong>: generate a network (idle, or congested in the middle of an episode) or paste one, place a task
               with any model, see the topology with node and link backlogs, the scores and the resources, and compare every model and
               baseline on the same network.
+            </li>
+            <li>
+              <strong>Simulate</strong>: run an episode of a thousand or more tasks with several policies on the same arrivals, watch
+              its progress, replay it on the topology step by step and compare cumulative reward, deadlines and backlogs.
             </li>
             <li>
               <strong>Analytics</strong>: the held-out evaluation: each policy&apos;s difference in return from greedy with 95% confidence
@@ -65,20 +68,24 @@ export default async function AboutPage() {
             Every number on these pages comes from the API. The browser talks only to this dashboard, which forwards <code>/api/*</code> to
             the API at <code data-testid="api-url">{base}</code>.
           </p>
-        </section>
+        </Card>
       </div>
 
-      <section className="card flush">
-        <div className="card-header">
-          <div>
-            <h2>Endpoints</h2>
-            <p>
-              From the API&apos;s OpenAPI document. Try them in the <a href={`${base}/docs`} target="_blank" rel="noreferrer">Swagger UI</a>.
-            </p>
-          </div>
-        </div>
+      <Card
+        flush
+        title="Endpoints"
+        description={
+          <>
+            From the API&apos;s OpenAPI document. Try them in the{" "}
+            <a href={`${base}/docs`} target="_blank" rel="noreferrer">
+              Swagger UI
+            </a>
+            .
+          </>
+        }
+      >
         <EndpointList />
-      </section>
+      </Card>
     </>
   );
 }

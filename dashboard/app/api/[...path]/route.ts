@@ -27,6 +27,13 @@ async function proxy(req: NextRequest, ctx: Ctx): Promise<Response> {
   if (serverKey && !headers.has("x-api-key") && !headers.has("authorization")) headers.set("x-api-key", serverKey);
 
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  // The timeout bounds the wait for the API's answer to start; a stream (POST /simulate's
+  // events) then flows for as long as it runs. A browser that goes away aborts the upstream
+  // request too, so the API stops the work.
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(new DOMException("timed out", "TimeoutError")), proxyTimeoutMs());
+  const onClientGone = () => abort.abort(req.signal.reason);
+  req.signal.addEventListener("abort", onClientGone, { once: true });
   let upstream: Response;
   try {
     upstream = await fetch(target, {
@@ -35,11 +42,11 @@ async function proxy(req: NextRequest, ctx: Ctx): Promise<Response> {
       body: hasBody ? await req.arrayBuffer() : undefined,
       cache: "no-store",
       redirect: "manual",
-      signal: AbortSignal.timeout(proxyTimeoutMs()),
+      signal: abort.signal,
     });
   } catch (e) {
     const err = e as Error & { cause?: { code?: string } };
-    const timedOut = err.name === "TimeoutError";
+    const timedOut = (abort.signal.reason as Error | undefined)?.name === "TimeoutError";
     const reason = err.cause?.code ?? err.message;
     return Response.json(
       {
@@ -50,6 +57,8 @@ async function proxy(req: NextRequest, ctx: Ctx): Promise<Response> {
       },
       { status: timedOut ? 504 : 502, headers: { "x-api-public-url": apiPublicUrl(), "cache-control": "no-store" } },
     );
+  } finally {
+    clearTimeout(timer);
   }
 
   const out = new Headers();
@@ -59,7 +68,10 @@ async function proxy(req: NextRequest, ctx: Ctx): Promise<Response> {
   }
   out.set("x-api-public-url", apiPublicUrl());
   if (!out.has("cache-control")) out.set("cache-control", "no-store");
-  return new Response(req.method === "HEAD" ? null : await upstream.arrayBuffer(), {
+  // An event stream must reach the browser event by event: no-transform keeps next start's
+  // compression from buffering it.
+  if (out.get("content-type")?.startsWith("text/event-stream")) out.set("cache-control", "no-cache, no-transform");
+  return new Response(req.method === "HEAD" ? null : upstream.body, {
     status: upstream.status,
     statusText: upstream.statusText,
     headers: out,
