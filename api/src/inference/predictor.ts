@@ -4,6 +4,7 @@
  * (micro-batching); /batch-predict plans its own runs by network size.
  */
 import { ApiError } from "../lib/errors.js";
+import type { Admission } from "../runtime/admission.js";
 import type { LoadedModel, ModelRegistry, RunOutput } from "./registry.js";
 import { chunkRun, packGroup, planGroups, type PreparedNetwork } from "./tensors.js";
 
@@ -68,6 +69,7 @@ interface Job {
   started: number;
   resolve: (p: Prediction) => void;
   reject: (e: unknown) => void;
+  deadline?: AbortSignal;
 }
 
 export interface PredictorOptions {
@@ -77,6 +79,8 @@ export interface PredictorOptions {
   /** max networks per ONNX run */
   maxRunBatch: number;
   onRun?: RunHook;
+  /** bounds the inference requests in flight and gives each a deadline */
+  admission?: Admission;
 }
 
 export class Predictor {
@@ -101,8 +105,16 @@ export class Predictor {
     throw new ApiError(404, "model_not_found", `unknown model '${name}'; available: ${names.join(", ") || "(none)"}`, undefined, names);
   }
 
-  /** One network. Throws ApiError for unknown / unloaded models. */
+  private admit<T>(work: (deadline?: AbortSignal) => Promise<T>): Promise<T> {
+    return this.opts.admission ? this.opts.admission.run(work) : work();
+  }
+
+  /** One network. Throws ApiError for unknown / unloaded models, OverloadedError past capacity. */
   predictOne(name: string, prep: PreparedNetwork): Promise<Prediction> {
+    return this.admit((deadline) => this.queueOne(name, prep, deadline));
+  }
+
+  private queueOne(name: string, prep: PreparedNetwork, deadline?: AbortSignal): Promise<Prediction> {
     const model = this.resolveModel(name);
     const started = performance.now();
     if (!this.opts.microbatch) {
@@ -113,7 +125,7 @@ export class Predictor {
       if (!byN) this.queues.set(name, (byN = new Map()));
       let q = byN.get(prep.n);
       if (!q) byN.set(prep.n, (q = []));
-      q.push({ prep, started, resolve, reject });
+      q.push({ prep, started, resolve, reject, deadline });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());
@@ -127,7 +139,13 @@ export class Predictor {
     this.queues.clear();
     for (const [name, byN] of queues) {
       const model = this.opts.registry.get(name);
-      for (const [n, jobs] of byN) {
+      for (const [n, queued] of byN) {
+        // Requests past their deadline have been answered 503 already: skip their work.
+        const jobs: Job[] = [];
+        for (const j of queued) {
+          if (j.deadline?.aborted) j.reject(j.deadline.reason);
+          else jobs.push(j);
+        }
         if (!model) {
           const err = new ApiError(503, "model_not_loaded", `model '${name}' was unloaded`);
           for (const j of jobs) j.reject(err);
@@ -164,7 +182,11 @@ export class Predictor {
   }
 
   /** Many networks in as few batched runs as their sizes allow. */
-  async predictMany(name: string, preps: PreparedNetwork[], pad = true): Promise<{ predictions: Prediction[]; runs: number; model: LoadedModel }> {
+  predictMany(name: string, preps: PreparedNetwork[], pad = true): Promise<{ predictions: Prediction[]; runs: number; model: LoadedModel }> {
+    return this.admit((deadline) => this.runMany(name, preps, pad, deadline));
+  }
+
+  private async runMany(name: string, preps: PreparedNetwork[], pad: boolean, deadline?: AbortSignal) {
     const model = this.resolveModel(name);
     const started = performance.now();
     const plans = planGroups(preps, { maxRunBatch: this.opts.maxRunBatch, pad });
@@ -175,6 +197,7 @@ export class Predictor {
       // session from being released by a concurrent reload in between.
       const outs: RunOutput[] = [];
       for (const plan of plans) {
+        deadline?.throwIfAborted();
         outs.push(await this.runGroup(model, plan.members.map((i) => preps[i]!), plan.padded));
       }
       const ms = performance.now() - started;
