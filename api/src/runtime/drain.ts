@@ -7,8 +7,14 @@
  *    it turns idle;
  * 3. done when every connection has closed (its answers flushed and read), or after `timeoutMs`,
  *    when the rest are destroyed and the drain reports that it was forced.
+ *
+ * A connection is idle when it has no answer open (a request is done when its response emits
+ * 'close', i.e. once flushed, not when the handler returns) and no byte arrived since its last
+ * answer. http.Server#closeIdleConnections is not used: it judges by the request parser only and
+ * also closes connections whose answer is still being written.
  */
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { Server as NetServer, type Socket } from "node:net";
 import type { Lifecycle } from "./lifecycle.js";
 
 export interface DrainOptions {
@@ -19,50 +25,65 @@ export interface DrainOptions {
 /** How often idle connections are looked for once the listener is closed. */
 const SWEEP_MS = 25;
 
+interface Conn {
+  /** answers not yet flushed on this connection */
+  open: number;
+  /** socket.bytesRead when its last answer closed: more means a new request is arriving */
+  readAtIdle: number;
+}
+
 export class HttpDrain {
-  /** answers not yet flushed: a request is done when its response emits 'close' */
-  private readonly open = new Set<ServerResponse>();
-  private endGrace: (() => void) | undefined;
+  private readonly conns = new Map<Socket, Conn>();
+  private readonly responses = new Set<ServerResponse>();
 
   constructor(
     private readonly server: Server,
     private readonly lifecycle: Lifecycle,
   ) {
+    server.on("connection", (socket: Socket) => {
+      this.conns.set(socket, { open: 0, readAtIdle: 0 });
+      socket.once("close", () => this.conns.delete(socket));
+    });
     // Prepended so it runs before the app's listener writes anything.
-    server.prependListener("request", (_req: IncomingMessage, res: ServerResponse) => {
-      this.open.add(res);
+    server.prependListener("request", (req: IncomingMessage, res: ServerResponse) => {
+      const socket = req.socket;
+      const conn = this.conns.get(socket);
+      if (conn) conn.open++;
+      this.responses.add(res);
       if (lifecycle.draining) res.shouldKeepAlive = false;
-      res.once("close", () => this.open.delete(res));
+      res.once("close", () => {
+        this.responses.delete(res);
+        if (conn) {
+          conn.open--;
+          conn.readAtIdle = socket.bytesRead;
+        }
+      });
     });
   }
 
   /** Answers still being computed or written. */
   get inflight(): number {
-    return this.open.size;
+    return this.responses.size;
   }
 
-  /** A second signal: stop waiting out the grace period. */
-  skipGrace(): void {
-    this.endGrace?.();
+  private idle(socket: Socket, conn: Conn): boolean {
+    return conn.open === 0 && socket.bytesRead === conn.readAtIdle;
   }
 
   /** Run the drain; resolves true when every connection closed by itself, false when forced. */
   async drain(opts: DrainOptions): Promise<boolean> {
     this.lifecycle.draining = true;
-    for (const res of this.open) if (!res.headersSent) res.shouldKeepAlive = false;
+    for (const res of this.responses) if (!res.headersSent) res.shouldKeepAlive = false;
 
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, opts.graceMs);
-      this.endGrace = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+    await new Promise((resolve) => setTimeout(resolve, opts.graceMs));
 
-    // http.Server#close stops listening and closes the idle connections; the sweep closes the
-    // keep-alive connections whose last answer was started before the drain, once it is flushed.
-    const closed = new Promise<true>((resolve) => this.server.close(() => resolve(true)));
-    const sweep = setInterval(() => this.server.closeIdleConnections(), SWEEP_MS);
+    // net.Server#close: stop listening; its callback runs once every connection has closed.
+    const closed = new Promise<true>((resolve) => NetServer.prototype.close.call(this.server, () => resolve(true)));
+    const sweepIdle = () => {
+      for (const [socket, conn] of this.conns) if (this.idle(socket, conn)) socket.destroy();
+    };
+    sweepIdle();
+    const sweep = setInterval(sweepIdle, SWEEP_MS);
     let timer: NodeJS.Timeout | undefined;
     const forced = new Promise<false>((resolve) => {
       timer = setTimeout(() => resolve(false), opts.timeoutMs);
@@ -70,7 +91,7 @@ export class HttpDrain {
     const clean = await Promise.race([closed, forced]);
     clearInterval(sweep);
     clearTimeout(timer);
-    if (!clean) this.server.closeAllConnections();
+    if (!clean) for (const socket of this.conns.keys()) socket.destroy();
     return clean;
   }
 }
