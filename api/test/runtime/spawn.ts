@@ -5,6 +5,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -25,7 +26,7 @@ function newest(dir: string): number {
 export function ensureBuilt(): void {
   const stale = () => !existsSync(ENTRY) || statSync(ENTRY).mtimeMs < newest(join(API_DIR, "src"));
   if (!stale()) return;
-  const lock = join(API_DIR, "dist.build-lock");
+  const lock = join(tmpdir(), `api-build-lock-${API_DIR.replace(/[^A-Za-z0-9]/g, "_")}`);
   const end = Date.now() + 120_000;
   for (;;) {
     try {
