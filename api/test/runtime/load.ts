@@ -2,6 +2,8 @@
 import { Agent, request } from "node:http";
 
 export interface Sent {
+  /** x-worker-id of the answer (cluster mode) */
+  worker?: string;
   /** performance.now() when the request was handed to the client */
   at: number;
   status?: number;
@@ -18,18 +20,19 @@ export interface Load {
 }
 
 /** `concurrency` loops, each sending its next request when the previous one is answered. */
-export function closedLoop(concurrency: number, send: () => Promise<{ status: number; connection?: string }>): Load {
+export function closedLoop(concurrency: number, send: (loop: number) => Promise<{ status: number; connection?: string; worker?: string }>): Load {
   const sent: Sent[] = [];
   let running = true;
   let answered = 0;
-  const loops = Array.from({ length: concurrency }, async () => {
+  const loops = Array.from({ length: concurrency }, async (_, loop) => {
     while (running) {
       const s: Sent = { at: performance.now() };
       sent.push(s);
       try {
-        const r = await send();
+        const r = await send(loop);
         s.status = r.status;
         s.connection = r.connection;
+        s.worker = r.worker;
       } catch (e) {
         const err = e as Error & { cause?: { code?: string }; code?: string };
         s.error = err.cause?.code ?? err.code ?? err.message;
@@ -54,15 +57,23 @@ export async function viaFetch(url: string, body: string): Promise<{ status: num
   return { status: r.status, connection: r.headers.get("connection") ?? undefined };
 }
 
-/** One request through node:http with the given agent (keep-alive, or `false` for a new connection). */
-export function viaHttp(url: string, body: string, agent: Agent | false): Promise<{ status: number; connection?: string }> {
+/** One request (GET without a body) through node:http with the given agent (keep-alive, or `false` for a new connection). */
+export function viaHttp(url: string, body: string | undefined, agent: Agent | false): Promise<{ status: number; connection?: string; worker?: string }> {
   const u = new URL(url);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: u.hostname, port: u.port, path: u.pathname, method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+      {
+        host: u.hostname,
+        port: u.port,
+        path: u.pathname,
+        method: body === undefined ? "GET" : "POST",
+        agent,
+        headers: body === undefined ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+      },
       (res) => {
         res.resume();
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
+        const worker = res.headers["x-worker-id"] as string | undefined;
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, worker }));
         res.on("error", reject);
       },
     );
