@@ -146,15 +146,16 @@ async function main() {
     const rssSamples = [];
     const startRss = rssMb(child.pid);
     const t0 = performance.now();
+    const windowOf = (t) => Math.min(Math.ceil(DURATION / WINDOW_S) - 1, Math.floor((t - t0) / 1000 / WINDOW_S));
     const window = (i) => (windows[i] ??= { latencies: [], non2xx: 0, rssMb: 0 });
     const sampler = setInterval(() => {
-      const i = Math.floor((performance.now() - t0) / 1000 / WINDOW_S);
+      const i = windowOf(performance.now());
       const rss = rssMb(child.pid);
       rssSamples.push(rss);
       window(i).rssMb = Math.max(window(i).rssMb, rss);
     }, 1000);
     const result = await run({ url, connections: CONNECTIONS, duration: DURATION, requests }, (_client, status, _bytes, ms) => {
-      const w = window(Math.min(Math.floor(DURATION / WINDOW_S) - 1, Math.floor((performance.now() - t0) / 1000 / WINDOW_S)));
+      const w = window(windowOf(performance.now()));
       w.latencies.push(ms);
       if (status < 200 || status >= 300) w.non2xx++;
     });

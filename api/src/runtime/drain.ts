@@ -5,7 +5,7 @@
  *    `Connection: close`, and idle keep-alive connections stay open, since a request may be on its way;
  * 2. then the listener closes, idle connections are closed, and every busy one is closed as soon as
  *    it turns idle;
- * 3. done when every connection has closed (its answers flushed and read), or after `timeoutMs`,
+ * 3. done when every connection has closed (its answers flushed, read, and the client's side closed), or after `timeoutMs`,
  *    when the rest are destroyed and the drain reports that it was forced.
  *
  * A connection is idle when it has no answer open (a request is done when its response emits
@@ -79,8 +79,10 @@ export class HttpDrain {
 
     // net.Server#close: stop listening; its callback runs once every connection has closed.
     const closed = new Promise<true>((resolve) => NetServer.prototype.close.call(this.server, () => resolve(true)));
+    // end(), not destroy(): the end of an answer may still sit in the kernel's buffers, and the
+    // connection closes once the client has read it and closed its side.
     const sweepIdle = () => {
-      for (const [socket, conn] of this.conns) if (this.idle(socket, conn)) socket.destroy();
+      for (const [socket, conn] of this.conns) if (!socket.writableEnded && this.idle(socket, conn)) socket.end();
     };
     sweepIdle();
     const sweep = setInterval(sweepIdle, SWEEP_MS);

@@ -3,7 +3,7 @@
  * node:http agent) plus new connections opened just before the signal, every request sent before the
  * signal is answered, and the process exits 0.
  */
-import { Agent } from "node:http";
+import { Agent, request } from "node:http";
 import { beforeAll, describe, expect, it } from "vitest";
 import { HAS_MODELS } from "../helpers/fixtures.js";
 import { closedLoop, until, viaFetch, viaHttp, type Load, type Sent } from "./load.js";
@@ -89,6 +89,41 @@ describe.skipIf(!HAS_MODELS)("SIGTERM under load (built server)", () => {
     expect(sent.filter((s) => s.connection === "keep-alive").length).toBeGreaterThan(0);
     expect(sent.filter((s) => s.connection === "close").length).toBeGreaterThanOrEqual(CONCURRENCY);
     expect(code).toBe(0);
+  });
+
+  // An answer this size leaves node's buffers at once; drain.test.ts covers one larger than the kernel's buffers.
+  it("delivers whole an answer that is being read slowly across the signal, then exits 0", async () => {
+    const srv = await spawnServer({ SHUTDOWN_GRACE_MS: "200" });
+    await untilReady(srv.url);
+    const payload = JSON.stringify({ num_nodes: 1000, seed: 11, load: 0.7 });
+    const res = await new Promise<import("node:http").IncomingMessage>((resolve, reject) => {
+      const req = request(`${srv.url}/networks/generate`, { method: "POST", headers: { "content-type": "application/json" } }, resolve);
+      req.on("error", reject);
+      req.end(payload);
+    });
+    res.pause(); // the handler has returned; its answer is on its way
+    srv.child.kill("SIGTERM");
+    // 4 KB every 10 ms: the read outlasts the grace period.
+    const chunks: Buffer[] = [];
+    await new Promise<void>((resolve, reject) => {
+      const pump = () => {
+        const c = (res.read(4096) ?? res.read()) as Buffer | null;
+        if (c === null) {
+          res.once("readable", pump);
+          return;
+        }
+        chunks.push(c);
+        setTimeout(pump, 10);
+      };
+      res.once("end", resolve);
+      res.on("error", reject);
+      pump();
+    });
+    const body = Buffer.concat(chunks);
+    expect(res.statusCode).toBe(200);
+    expect(body.length).toBe(Number(res.headers["content-length"]));
+    expect(JSON.parse(body.toString("utf8")).network_state.nodes).toHaveLength(1000);
+    expect(await srv.exited).toBe(0);
   });
 
   it("answers /ready 503 as soon as the signal arrives, while still serving during the grace period", async () => {
