@@ -20,7 +20,9 @@
  * and one 10,000-node network.
  *
  * Reports the service as a fraction of each reference: single /predict vs the floor (1 worker), and
- * /batch-predict's cost per network vs bare compute at batch 256.
+ * /batch-predict's cost per network vs bare compute at batch 256. The requests/s ratios (service vs
+ * floor, one worker vs one per core) come from paired rounds: short alternating runs of the same
+ * /predict on each server, all up at once, so that other work on the machine weighs on both alike.
  *
  * Writes <BENCH_OUT_DIR>/benchmarks.json and benchmarks.md.
  *
@@ -29,6 +31,7 @@
  * BENCH_WORKERS (the cluster size compared with 1, default one per core), BENCH_SERVER_ENV (extra env
  * for the spawned server, "K=V,K=V"), BENCH_COMPUTE_MODELS (comma list, default "hybrid"),
  * BENCH_COMPUTE_SECONDS (per compute case, default 3), BENCH_COMPUTE_ONLY=1 (skip the HTTP part),
+ * BENCH_ROUNDS and BENCH_ROUND_SECONDS (paired rounds, default 3 x 4 s),
  * BENCH_OUT_DIR (default the repository's docs/).
  */
 import { spawn } from "node:child_process";
@@ -54,6 +57,8 @@ const COMPUTE_MODELS = (process.env.BENCH_COMPUTE_MODELS ?? "hybrid").split(",")
 const COMPUTE_ONLY = ["1", "true", "on"].includes(process.env.BENCH_COMPUTE_ONLY ?? "");
 const WORKERS = Number(process.env.BENCH_WORKERS ?? os.availableParallelism());
 const DEFAULT_MODEL = "hybrid";
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUND_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 4);
 
 function assertLoopback(url) {
   const host = new URL(url).hostname;
@@ -359,7 +364,7 @@ export function summaryLines(refs) {
   const f = refs.predict_vs_floor;
   if (f) {
     lines.push(
-      `single /predict (${DEFAULT_MODEL}, 20 nodes, 1 worker): ${f.service_rps} req/s = ${(f.fraction * 100).toFixed(0)}% of the bare Hono floor (${f.floor_rps} req/s); target >= 70%`,
+      `single /predict (${DEFAULT_MODEL}, 20 nodes, 1 worker): ${(f.fraction * 100).toFixed(0)}% of the bare Hono floor's requests/s (median of ${f.rounds.length} paired rounds: ${f.rounds.map((r) => `${r.service_rps} vs ${r.floor_rps}`).join(", ")} req/s); target >= 70%`,
     );
   }
   const b = refs.batch_vs_compute;
@@ -371,8 +376,8 @@ export function summaryLines(refs) {
   const w = refs.workers;
   if (w) {
     lines.push(
-      `workers 1 -> ${w.workers}: /predict ${w.predict_rps_1} -> ${w.predict_rps_n} req/s (x${w.predict_gain.toFixed(2)})` +
-        (w.batch_gain ? `, /batch-predict ${w.batch_nps_1} -> ${w.batch_nps_n} networks/s (x${w.batch_gain.toFixed(2)})` : ""),
+      `workers 1 -> ${w.workers}: /predict x${w.predict_gain.toFixed(2)} requests/s (median of paired rounds: ${w.rounds.map((r) => `${r.predict_rps_1} -> ${r.predict_rps_n}`).join(", ")} req/s)` +
+        (w.batch_gain ? `; /batch-predict ${w.batch_nps_1} -> ${w.batch_nps_n} networks/s (x${w.batch_gain.toFixed(2)}, single runs)` : ""),
     );
   }
   return lines;
@@ -416,7 +421,9 @@ export function markdown(result) {
       "",
       "Measured in the same run: the floor is a bare Hono app on the same adapter (api/bench/floor.mjs) that parses the same",
       "/predict body and answers the service's own answer as a fixed JSON (same size); bare compute is `session.run` on the",
-      "same batch (Compute below). The cluster rows run the same requests with WORKERS = one per core.",
+      "same batch (Compute below). The cluster rows run the same requests with WORKERS = one per core. Requests/s ratios",
+      `come from paired rounds (${ROUNDS} x ${ROUND_SECONDS} s on each target in turn, all servers up), so that other work on the machine`,
+      "weighs on both sides of a ratio alike; the median round is reported.",
       "",
       ...summary.map((l) => `- ${l}`),
     );
@@ -505,74 +512,98 @@ async function serviceScenarios(url, data, models, workers, full) {
   return rows;
 }
 
+/**
+ * Short alternating runs of the same /predict on each target: other work on the machine then weighs
+ * on every target alike, so their ratios hold better than those of runs minutes apart.
+ */
+async function pairedRounds(targets, body) {
+  const payload = JSON.stringify(body);
+  const rounds = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const round = {};
+    for (const t of targets) {
+      await cannon({ url: `${t.url}/predict`, body: payload, connections: CONNECTIONS, duration: 1 });
+      const r = await cannon({ url: `${t.url}/predict`, body: payload, connections: CONNECTIONS, duration: ROUND_SECONDS });
+      round[t.name] = { requests_per_s: Math.round(r.requests.average), errors: r.errors + r.timeouts + r.non2xx };
+    }
+    console.log(`round ${i + 1}: ${targets.map((t) => `${t.name} ${round[t.name].requests_per_s} req/s`).join(", ")}`);
+    rounds.push(round);
+  }
+  return rounds;
+}
+
 async function http() {
   const external = process.env.BENCH_URL?.replace(/\/$/, "");
   if (external) assertLoopback(external);
-  const one = external ? { url: external, stop: async () => undefined } : await startServer({ WORKERS: "1" });
-  let data;
-  let answer;
-  let version;
+  const servers = [];
   const results = [];
   try {
+    const one = external ? { url: external, stop: async () => undefined } : await startServer({ WORKERS: "1" });
+    servers.push(one);
     if (!(await waitAllReady(one.url, 1))) throw new Error(`${one.url}/ready did not answer 200 (are models exported to models/onnx?)`);
     const health = await (await fetch(`${one.url}/health`)).json();
-    version = health.version;
     const loaded = process.env.BENCH_MODELS ? process.env.BENCH_MODELS.split(",") : health.loaded_models;
     const wanted = [...loaded].sort((a, b) => (a === DEFAULT_MODEL ? -1 : b === DEFAULT_MODEL ? 1 : a.localeCompare(b)));
     const request = async (n, seed) => {
       const g = await post(one.url, "/networks/generate", { num_nodes: n, seed, load: LOAD });
       return { network_state: g.network_state, task: g.task, load: g.load };
     };
-    data = { net20: await request(20, 1), net200: await request(200, 1), batch: [], large: joinedNetwork(await dist()) };
+    const data = { net20: await request(20, 1), net200: await request(200, 1), batch: [], large: joinedNetwork(await dist()) };
     for (let i = 0; i < BATCH_SIZE; i++) data.batch.push(await request(20, 1000 + i));
-    answer = await post(one.url, "/predict", { ...data.net20, model_type: DEFAULT_MODEL });
+    const single = { ...data.net20, model_type: DEFAULT_MODEL };
+    const answer = await post(one.url, "/predict", single);
 
     console.log(`benchmarking ${one.url} (${DURATION} s per scenario), 1 worker, models: ${wanted.join(", ")}`);
     results.push(...(await serviceScenarios(one.url, data, wanted, 1, true)));
-  } finally {
-    await one.stop();
-  }
 
-  console.log("floor: bare Hono app, the same /predict body and a same-size answer");
-  const floorServer = await startFloor(answer);
-  let floor;
-  try {
-    floor = await scenario(floorServer.url, "floor: bare Hono /predict 20 nodes", "/predict", { ...data.net20, model_type: DEFAULT_MODEL }, CONNECTIONS, 1, 1);
-  } finally {
-    await floorServer.stop();
-  }
+    console.log("floor: bare Hono app, the same /predict body and a same-size answer");
+    const floorServer = await startFloor(answer);
+    servers.push(floorServer);
+    const floor = await scenario(floorServer.url, "floor: bare Hono /predict 20 nodes", "/predict", single, CONNECTIONS, 1, 1);
+    const targets = [
+      { name: "floor", url: floorServer.url },
+      { name: "service", url: one.url },
+    ];
 
-  if (!external && WORKERS > 1) {
-    const many = await startServer({ WORKERS: String(WORKERS) });
-    try {
+    if (!external && WORKERS > 1) {
+      const many = await startServer({ WORKERS: String(WORKERS) });
+      servers.push(many);
       if (!(await waitAllReady(many.url, WORKERS))) throw new Error(`${many.url}: not every worker became ready`);
       console.log(`benchmarking ${many.url}, ${WORKERS} workers`);
       results.push(...(await serviceScenarios(many.url, data, [DEFAULT_MODEL], WORKERS, false)));
-    } finally {
-      await many.stop();
+      targets.push({ name: "cluster", url: many.url });
     }
+    console.log(`paired rounds: ${ROUNDS} x ${ROUND_SECONDS} s of ${DEFAULT_MODEL} /predict 20 nodes on each of ${targets.map((t) => t.name).join(", ")}`);
+    const rounds = await pairedRounds(targets, single);
+    return {
+      results,
+      floor,
+      rounds,
+      version: health.version,
+      server: external
+        ? `external ${external}`
+        : `api/dist/server.js spawned by the bench with the default settings${process.env.BENCH_SERVER_ENV ? ` plus ${process.env.BENCH_SERVER_ENV}` : ""} (LOG_LEVEL=${process.env.LOG_LEVEL ?? "info"}), WORKERS=1 and WORKERS=${WORKERS}`,
+    };
+  } finally {
+    for (const s of servers.reverse()) await s.stop();
   }
-  return {
-    results,
-    floor,
-    version,
-    server: external
-      ? `external ${external}`
-      : `api/dist/server.js spawned by the bench with the default settings${process.env.BENCH_SERVER_ENV ? ` plus ${process.env.BENCH_SERVER_ENV}` : ""} (LOG_LEVEL=${process.env.LOG_LEVEL ?? "info"}), WORKERS=1 then WORKERS=${WORKERS}`,
-  };
 }
 
 /** The service as a fraction of its references, and the cluster's gain. */
 function references(web, computeRows) {
   const row = (name) => web.results.find((r) => r.scenario === name);
-  const single = row(`${DEFAULT_MODEL} /predict 20 nodes`);
   const batch = row(`${DEFAULT_MODEL} /batch-predict ${BATCH_SIZE} x 20 nodes`);
-  const singleN = row(`${DEFAULT_MODEL} /predict 20 nodes, ${WORKERS} workers`);
   const batchN = row(`${DEFAULT_MODEL} /batch-predict ${BATCH_SIZE} x 20 nodes, ${WORKERS} workers`);
   const compute = computeRows.find((r) => r.model === DEFAULT_MODEL && r.case === `20 nodes, batch ${BATCH_SIZE}`);
   const out = {};
-  if (single && web.floor) {
-    out.predict_vs_floor = { service_rps: single.requests_per_s, floor_rps: web.floor.requests_per_s, fraction: single.requests_per_s / web.floor.requests_per_s, target: ">= 0.70" };
+  const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  const rounds = web.rounds ?? [];
+  if (rounds.length > 0) {
+    out.predict_vs_floor = {
+      rounds: rounds.map((r) => ({ service_rps: r.service.requests_per_s, floor_rps: r.floor.requests_per_s })),
+      fraction: median(rounds.map((r) => r.service.requests_per_s / r.floor.requests_per_s)),
+      target: ">= 0.70",
+    };
   }
   if (batch && compute) {
     const serviceMs = 1000 / batch.networks_per_s;
@@ -584,9 +615,15 @@ function references(web, computeRows) {
       target: "cost_ratio <= 2",
     };
   }
-  if (single && singleN) out.workers = { workers: WORKERS, predict_rps_1: single.requests_per_s, predict_rps_n: singleN.requests_per_s, predict_gain: singleN.requests_per_s / single.requests_per_s };
-  if (batch && batchN && out.workers) {
-    Object.assign(out.workers, { batch_nps_1: batch.networks_per_s, batch_nps_n: batchN.networks_per_s, batch_gain: batchN.networks_per_s / batch.networks_per_s });
+  if (rounds.length > 0 && rounds[0].cluster) {
+    out.workers = {
+      workers: WORKERS,
+      rounds: rounds.map((r) => ({ predict_rps_1: r.service.requests_per_s, predict_rps_n: r.cluster.requests_per_s })),
+      predict_gain: median(rounds.map((r) => r.cluster.requests_per_s / r.service.requests_per_s)),
+    };
+    if (batch && batchN) {
+      Object.assign(out.workers, { batch_nps_1: batch.networks_per_s, batch_nps_n: batchN.networks_per_s, batch_gain: batchN.networks_per_s / batch.networks_per_s });
+    }
   }
   return out;
 }
@@ -604,6 +641,7 @@ async function main() {
     duration_s: DURATION,
     results: web.results,
     floor: web.floor ?? null,
+    rounds: web.rounds ?? [],
     references: refs,
     compute: computeRows,
     quality: quality(COMPUTE_MODELS),
@@ -613,7 +651,8 @@ async function main() {
   writeFileSync(join(DOCS, "benchmarks.md"), markdown(result));
   console.log(`wrote ${join(DOCS, "benchmarks.json")} and benchmarks.md`);
   for (const line of summaryLines(refs)) console.log(line);
-  const failed = [...web.results, ...(web.floor ? [web.floor] : [])].filter((r) => r.errors > 0);
+  const roundErrors = (web.rounds ?? []).flatMap((r) => Object.entries(r).filter(([, v]) => v.errors > 0).map(([k]) => ({ scenario: `paired round on ${k}` })));
+  const failed = [...[...web.results, ...(web.floor ? [web.floor] : [])].filter((r) => r.errors > 0), ...roundErrors];
   if (failed.length > 0) {
     console.error(`errors in: ${failed.map((r) => r.scenario).join(", ")}`);
     process.exitCode = 1;
