@@ -4,6 +4,7 @@
  * signal is answered, and the process exits 0.
  */
 import { Agent, request } from "node:http";
+import { connect } from "node:net";
 import { beforeAll, describe, expect, it } from "vitest";
 import { HAS_MODELS } from "../helpers/fixtures.js";
 import { closedLoop, until, viaFetch, viaHttp, type Load, type Sent } from "./load.js";
@@ -124,6 +125,21 @@ describe.skipIf(!HAS_MODELS)("SIGTERM under load (built server)", () => {
     expect(body.length).toBe(Number(res.headers["content-length"]));
     expect(JSON.parse(body.toString("utf8")).network_state.nodes).toHaveLength(1000);
     expect(await srv.exited).toBe(0);
+  });
+
+  it("exits 1 when SHUTDOWN_TIMEOUT_MS runs out with a request still open", async () => {
+    const srv = await spawnServer({ SHUTDOWN_GRACE_MS: "0", SHUTDOWN_TIMEOUT_MS: "300" });
+    await untilReady(srv.url);
+    // A request whose body never finishes arriving stays in flight.
+    const stuck = connect(srv.port, "127.0.0.1");
+    const cut = new Promise((resolve) => stuck.once("close", resolve));
+    stuck.write(`POST /predict HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`);
+    await viaHttp(`${srv.url}/health`, undefined, false); // the server has read the stuck request's headers by now
+    srv.child.kill("SIGTERM");
+    expect((await srv.waitLog((l) => typeof l.msg === "string" && l.msg.startsWith("shutting down"))).inflight).toBe(1);
+    expect(await srv.exited).toBe(1);
+    await cut;
+    expect(srv.logs.some((l) => l.msg === "bye" && l.clean === false)).toBe(true);
   });
 
   it("answers /ready 503 as soon as the signal arrives, while still serving during the grace period", async () => {
