@@ -1,27 +1,42 @@
 #!/usr/bin/env node
 /**
- * Load test (npm run bench -w api): autocannon against 127.0.0.1 only, plus the bare compute cost.
+ * Load test (npm run bench): autocannon against 127.0.0.1 only, the service beside two references
+ * measured in the same run, and the bare compute cost.
  *
- * HTTP: starts the built server (api/dist/server.js) on a free 127.0.0.1 port, or targets BENCH_URL
- * if it is set (it must be a loopback address). For every loaded model: single /predict at 20, 200
- * and 10,000 nodes, and /batch-predict of 256 networks of 20 nodes. The networks are mid-episode
- * (POST /networks/generate with a load: node and link backlogs, the next arrival as the task).
+ * HTTP: starts the built server (api/dist/server.js) on a free 127.0.0.1 port with WORKERS=1, or
+ * targets BENCH_URL if it is set (a loopback address). Single /predict at 20, 200 and 10,000 nodes and
+ * /batch-predict of 256 networks of 20 nodes for the default model (hybrid); /predict 20 nodes and the
+ * batch for every other loaded model. The networks are mid-episode (POST /networks/generate with a
+ * load: node and link backlogs, the next arrival as the task).
+ *
+ * Workers: the same hybrid /predict 20 nodes and /batch-predict again with WORKERS = one per core.
+ *
+ * Floor: a bare Hono app (bench/floor.mjs: same framework and adapter) that parses the same /predict
+ * body and answers the service's own answer as a fixed JSON, at the same connections: what any
+ * /predict costs before the model and the service's code.
  *
  * Compute: onnxruntime-node's session.run alone (no HTTP, no JSON, no feature building) on the same
- * kind of inputs, for BENCH_COMPUTE_MODELS: 20 nodes batch 1, 20 nodes batch 64 (per network) and
- * one 10,000-node network.
+ * kind of inputs, for BENCH_COMPUTE_MODELS: 20 nodes batch 1, 64 and 256 (the /batch-predict batch),
+ * and one 10,000-node network.
  *
- * Writes <BENCH_OUT_DIR>/benchmarks.json and benchmarks.md (requests/s, latency p50/p99, networks/s,
- * errors, compute times, the machine).
+ * Reports the service as a fraction of each reference: single /predict vs the floor (1 worker), and
+ * /batch-predict's cost per network vs bare compute at batch 256. The requests/s ratios (service vs
+ * floor, one worker vs one per core) come from paired rounds: short alternating runs of the same
+ * /predict on each server, all up at once, so that other work on the machine weighs on both alike.
  *
- * Env: BENCH_URL, BENCH_DURATION (s per HTTP scenario, default 10), BENCH_CONNECTIONS (single, default
+ * Writes <BENCH_OUT_DIR>/benchmarks.json and benchmarks.md.
+ *
+ * Env: BENCH_URL, BENCH_DURATION (s per HTTP scenario, default 8), BENCH_CONNECTIONS (single, default
  * 32), BENCH_BATCH_CONNECTIONS (default 4), BENCH_MODELS (comma list, default every loaded model),
- * BENCH_SERVER_ENV (extra env for the spawned server, "K=V,K=V"), BENCH_COMPUTE_MODELS (comma list,
- * default "hybrid"), BENCH_COMPUTE_SECONDS (per compute case, default 3), BENCH_COMPUTE_ONLY=1 (skip
- * the HTTP part), BENCH_OUT_DIR (default the repository's docs/).
+ * BENCH_WORKERS (the cluster size compared with 1, default one per core), BENCH_SERVER_ENV (extra env
+ * for the spawned server, "K=V,K=V"), BENCH_COMPUTE_MODELS (comma list, default "hybrid"),
+ * BENCH_COMPUTE_SECONDS (per compute case, default 3), BENCH_COMPUTE_ONLY=1 (skip the HTTP part),
+ * BENCH_ROUNDS and BENCH_ROUND_SECONDS (paired rounds, default 3 x 4 s),
+ * BENCH_OUT_DIR (default the repository's docs/).
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { createServer } from "node:net";
 import os from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -31,7 +46,7 @@ import autocannon from "autocannon";
 const API_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
 const REPO = join(API_DIR, "..");
 const DOCS = process.env.BENCH_OUT_DIR ? resolve(process.env.BENCH_OUT_DIR) : join(REPO, "docs");
-const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const BATCH_CONNECTIONS = Number(process.env.BENCH_BATCH_CONNECTIONS ?? 4);
 const LARGE_CONNECTIONS = 2;
@@ -40,6 +55,10 @@ const LOAD = 0.7;
 const COMPUTE_SECONDS = Number(process.env.BENCH_COMPUTE_SECONDS ?? 3);
 const COMPUTE_MODELS = (process.env.BENCH_COMPUTE_MODELS ?? "hybrid").split(",").filter(Boolean);
 const COMPUTE_ONLY = ["1", "true", "on"].includes(process.env.BENCH_COMPUTE_ONLY ?? "");
+const WORKERS = Number(process.env.BENCH_WORKERS ?? os.availableParallelism());
+const DEFAULT_MODEL = "hybrid";
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUND_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 4);
 
 function assertLoopback(url) {
   const host = new URL(url).hostname;
@@ -59,7 +78,7 @@ function freePort() {
   });
 }
 
-async function startServer() {
+async function startServer(env = {}) {
   const entry = join(API_DIR, "dist", "server.js");
   if (!existsSync(entry)) throw new Error("api/dist/server.js is missing: run `npm run build -w api` first");
   const port = await freePort();
@@ -71,14 +90,76 @@ async function startServer() {
   );
   const child = spawn(process.execPath, [entry], {
     cwd: API_DIR,
-    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), ...extra },
+    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), ...env, ...extra },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const exited = new Promise((resolve) => child.once("exit", resolve));
   // Never leave the server behind if the bench itself dies or is interrupted.
-  process.once("exit", () => child.exitCode === null && child.kill("SIGTERM"));
-  for (const sig of ["SIGINT", "SIGTERM", "SIGPIPE"]) process.once(sig, () => process.exit(130));
+  guard(child);
   return { url: `http://127.0.0.1:${port}`, stop: () => (child.kill("SIGTERM"), exited), child };
+}
+
+/** Never leave a spawned server behind if the bench itself dies or is interrupted. */
+function guard(child) {
+  process.once("exit", () => child.exitCode === null && child.kill("SIGKILL"));
+}
+for (const sig of ["SIGINT", "SIGTERM", "SIGPIPE"]) process.once(sig, () => process.exit(130));
+
+/** bench/floor.mjs on a free port, answering `answer` (a JSON value) to every /predict. */
+async function startFloor(answer) {
+  const dir = mkdtempSync(join(os.tmpdir(), "bench-floor-"));
+  const file = join(dir, "answer.json");
+  writeFileSync(file, JSON.stringify(answer));
+  const child = spawn(process.execPath, [join(API_DIR, "bench", "floor.mjs")], {
+    cwd: API_DIR,
+    env: { ...process.env, PORT: "0", BENCH_FLOOR_ANSWER: file },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  guard(child);
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  const port = await new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+      const m = /listening (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.once("exit", (code) => reject(new Error(`floor exited with ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** GET over a new connection (so a cluster hands it to the next worker). */
+function getFresh(url) {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { agent: false }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+/** Every worker ready: /ready 200 on 2 x workers new connections in a row. */
+async function waitAllReady(url, workers, timeoutMs = 60_000) {
+  if (!(await waitReady(url, timeoutMs))) return false;
+  const end = Date.now() + timeoutMs;
+  let streak = 0;
+  while (streak < 2 * workers) {
+    if (Date.now() > end) return false;
+    const status = await getFresh(`${url}/ready`).catch(() => 0);
+    streak = status === 200 ? streak + 1 : 0;
+    if (status !== 200) await new Promise((r) => setTimeout(r, 200));
+  }
+  return true;
 }
 
 async function waitReady(url, timeoutMs = 60_000) {
@@ -107,7 +188,7 @@ function cannon(opts) {
   });
 }
 
-async function scenario(url, name, path, body, connections, networksPerRequest) {
+async function scenario(url, name, path, body, connections, networksPerRequest, workers) {
   const payload = JSON.stringify(body);
   // Check the request once, then warm up, then measure.
   const check = await fetch(`${url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: payload });
@@ -119,6 +200,7 @@ async function scenario(url, name, path, body, connections, networksPerRequest) 
   const row = {
     scenario: name,
     path,
+    workers,
     connections,
     duration_s: r.duration,
     requests: r.requests.total,
@@ -132,7 +214,7 @@ async function scenario(url, name, path, body, connections, networksPerRequest) 
     body_bytes: payload.length,
   };
   console.log(
-    `${name.padEnd(34)} ${String(row.requests_per_s).padStart(7)} req/s  ${String(row.networks_per_s).padStart(8)} net/s  p50 ${row.latency_p50_ms} ms  p99 ${row.latency_p99_ms} ms  errors ${errors}`,
+    `${name.padEnd(44)} ${String(row.requests_per_s).padStart(7)} req/s  ${String(row.networks_per_s).padStart(8)} net/s  p50 ${row.latency_p50_ms} ms  p99 ${row.latency_p99_ms} ms  errors ${errors}`,
   );
   return row;
 }
@@ -219,24 +301,33 @@ async function timeRuns(session, input) {
   return { runs: times.length, mean_ms: mean, p50_ms: quantile(times, 0.5), p99_ms: quantile(times, 0.99) };
 }
 
+/** The graph of a model's default version in the model repository (its config.json), or null. */
+function servedGraph(model) {
+  const config = join(REPO, "models", "repository", model, "config.json");
+  if (!existsSync(config)) return null;
+  const file = join(REPO, "models", "repository", model, String(JSON.parse(readFileSync(config, "utf8")).default_version), "model.onnx");
+  return existsSync(file) ? file : null;
+}
+
 /** The compute section: session.run per model and case, single-threaded like the server's main session. */
 async function compute() {
   const ort = await import("onnxruntime-node");
   const d = await dist();
   const one = midEpisode(d, 20, 1);
-  const batch = Array.from({ length: 64 }, (_, i) => midEpisode(d, 20, 1000 + i));
+  const batch = Array.from({ length: BATCH_SIZE }, (_, i) => midEpisode(d, 20, 1000 + i));
   const large = joinedNetwork(d);
   const prep = (r) => d.prepareNetwork(r.network_state, r.task, r.load);
   const cases = [
     { name: "20 nodes, batch 1", nodes: 20, batch: 1, packed: d.packGroup([prep(one)], 20) },
-    { name: "20 nodes, batch 64", nodes: 20, batch: 64, packed: d.packGroup(batch.map(prep), 20) },
+    { name: "20 nodes, batch 64", nodes: 20, batch: 64, packed: d.packGroup(batch.slice(0, 64).map(prep), 20) },
+    { name: `20 nodes, batch ${BATCH_SIZE}`, nodes: 20, batch: BATCH_SIZE, packed: d.packGroup(batch.map(prep), 20) },
     { name: "10,000 nodes, batch 1", nodes: 10_000, batch: 1, packed: d.packGroup([d.prepareNetwork(large, { source: 0 }, LOAD)], 10_000) },
   ];
   const rows = [];
   for (const model of COMPUTE_MODELS) {
-    const file = join(REPO, "models", "repository", model, "1", "model.onnx");
-    if (!existsSync(file)) {
-      console.log(`compute: ${model}/1/model.onnx not found, skipped`);
+    const file = servedGraph(model);
+    if (!file) {
+      console.log(`compute: ${model} has no served version in models/repository, skipped`);
       continue;
     }
     const threadsList = [1, 2];
@@ -275,6 +366,31 @@ async function compute() {
 
 const fmt = (v) => (v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toFixed(3));
 
+/** The service against its references, one line each. */
+export function summaryLines(refs) {
+  const lines = [];
+  const f = refs.predict_vs_floor;
+  if (f) {
+    lines.push(
+      `single /predict (${DEFAULT_MODEL}, 20 nodes, 1 worker): ${(f.fraction * 100).toFixed(0)}% of the bare Hono floor's requests/s (median of ${f.rounds.length} paired rounds: ${f.rounds.map((r) => `${r.service_rps} vs ${r.floor_rps}`).join(", ")} req/s); target >= 70%`,
+    );
+  }
+  const b = refs.batch_vs_compute;
+  if (b) {
+    lines.push(
+      `/batch-predict (${DEFAULT_MODEL}, ${BATCH_SIZE} x 20 nodes, 1 worker): ${fmt(b.service_ms_per_network)} ms per network = ${b.cost_ratio.toFixed(2)}x bare onnxruntime at batch ${BATCH_SIZE} (${fmt(b.compute_ms_per_network)} ms per network); target <= 2x`,
+    );
+  }
+  const w = refs.workers;
+  if (w) {
+    lines.push(
+      `workers 1 -> ${w.workers}: /predict x${w.predict_gain.toFixed(2)} requests/s (median of paired rounds: ${w.rounds.map((r) => `${r.predict_rps_1} -> ${r.predict_rps_n}`).join(", ")} req/s)` +
+        (w.batch_gain ? `; /batch-predict ${w.batch_nps_1} -> ${w.batch_nps_n} networks/s (x${w.batch_gain.toFixed(2)}, single runs)` : ""),
+    );
+  }
+  return lines;
+}
+
 export function markdown(result) {
   const m = result.machine;
   const lines = [
@@ -294,14 +410,30 @@ export function markdown(result) {
       "",
       "autocannon drives the API on 127.0.0.1 from the same machine, so the load generator and the server share its cores. Each scenario: 2 s warm-up, then the measured run.",
       "",
-      "| scenario | connections | requests/s | networks/s | p50 ms | p99 ms | errors |",
-      "|---|---:|---:|---:|---:|---:|---:|",
-      ...result.results.map(
-        (r) => `| ${r.scenario} | ${r.connections} | ${r.requests_per_s} | ${r.networks_per_s} | ${r.latency_p50_ms} | ${r.latency_p99_ms} | ${r.errors} |`,
+      "| scenario | workers | connections | requests/s | networks/s | p50 ms | p99 ms | errors |",
+      "|---|---:|---:|---:|---:|---:|---:|---:|",
+      ...[...result.results, ...(result.floor ? [result.floor] : [])].map(
+        (r) =>
+          `| ${r.scenario} | ${r.workers ?? 1} | ${r.connections} | ${r.requests_per_s} | ${r.networks_per_s} | ${r.latency_p50_ms} | ${r.latency_p99_ms} | ${r.errors} |`,
       ),
       "",
       "Targets on this 2-core machine: at least 5,000 single predictions/s at 20 nodes with p99 under 20 ms, 50,000 networks/s",
       "through /batch-predict, zero errors.",
+    );
+  }
+  const summary = summaryLines(result.references ?? {});
+  if (summary.length > 0) {
+    lines.push(
+      "",
+      "## Against its own limits",
+      "",
+      "Measured in the same run: the floor is a bare Hono app on the same adapter (api/bench/floor.mjs) that parses the same",
+      "/predict body and answers the service's own answer as a fixed JSON (same size); bare compute is `session.run` on the",
+      "same batch (Compute below). The cluster rows run the same requests with WORKERS = one per core. Requests/s ratios",
+      `come from paired rounds (${ROUNDS} x ${ROUND_SECONDS} s on each target in turn, all servers up), so that other work on the machine`,
+      "weighs on both sides of a ratio alike; the median round is reported.",
+      "",
+      ...summary.map((l) => `- ${l}`),
     );
   }
   if (result.compute?.length > 0) {
@@ -353,65 +485,162 @@ function quality(models) {
   });
 }
 
-async function http(host) {
-  let server;
-  let url = process.env.BENCH_URL;
-  if (url) {
-    assertLoopback(url);
-    url = url.replace(/\/$/, "");
-  } else {
-    server = await startServer();
-    url = server.url;
-  }
-  try {
-    if (!(await waitReady(url))) throw new Error(`${url}/ready did not answer 200 (are models exported to models/repository?)`);
-    const health = await (await fetch(`${url}/health`)).json();
-    const wanted = process.env.BENCH_MODELS ? process.env.BENCH_MODELS.split(",") : health.loaded_models;
-    const request = async (n, seed) => {
-      const g = await post(url, "/networks/generate", { num_nodes: n, seed, load: LOAD });
-      return { network_state: g.network_state, task: g.task, load: g.load };
-    };
-    const net20 = await request(20, 1);
-    const net200 = await request(200, 1);
-    const batch = [];
-    for (let i = 0; i < BATCH_SIZE; i++) batch.push(await request(20, 1000 + i));
-    const large = joinedNetwork(await dist());
-
-    console.log(`benchmarking ${url} (${DURATION} s per scenario), models: ${wanted.join(", ")}`);
-    const results = [];
-    for (const model of wanted) {
-      results.push(await scenario(url, `${model} /predict 20 nodes`, "/predict", { ...net20, model_type: model }, CONNECTIONS, 1));
-      results.push(await scenario(url, `${model} /predict 200 nodes`, "/predict", { ...net200, model_type: model }, CONNECTIONS, 1));
-      results.push(
-        await scenario(url, `${model} /predict 10,000 nodes`, "/predict", { network_state: large, task: { source: 0 }, load: LOAD, model_type: model }, LARGE_CONNECTIONS, 1),
-      );
-      results.push(
+/** The HTTP scenarios of one server: for every model /predict at 20 nodes and the batch, plus 200 and 10,000 nodes for the default model when `full`. */
+async function serviceScenarios(url, data, models, workers, full) {
+  const rows = [];
+  const suffix = workers > 1 ? `, ${workers} workers` : "";
+  for (const model of models) {
+    rows.push(await scenario(url, `${model} /predict 20 nodes${suffix}`, "/predict", { ...data.net20, model_type: model }, CONNECTIONS, 1, workers));
+    if (full && model === DEFAULT_MODEL) {
+      rows.push(await scenario(url, `${model} /predict 200 nodes${suffix}`, "/predict", { ...data.net200, model_type: model }, CONNECTIONS, 1, workers));
+      rows.push(
         await scenario(
           url,
-          `${model} /batch-predict 256 x 20 nodes`,
-          "/batch-predict",
-          { network_states: batch.map((b) => b.network_state), tasks: batch.map((b) => b.task), loads: batch.map((b) => b.load), model_type: model },
-          BATCH_CONNECTIONS,
-          BATCH_SIZE,
+          `${model} /predict 10,000 nodes${suffix}`,
+          "/predict",
+          { network_state: data.large, task: { source: 0 }, load: LOAD, model_type: model },
+          LARGE_CONNECTIONS,
+          1,
+          workers,
         ),
       );
     }
+    rows.push(
+      await scenario(
+        url,
+        `${model} /batch-predict ${BATCH_SIZE} x 20 nodes${suffix}`,
+        "/batch-predict",
+        { network_states: data.batch.map((b) => b.network_state), tasks: data.batch.map((b) => b.task), loads: data.batch.map((b) => b.load), model_type: model },
+        BATCH_CONNECTIONS,
+        BATCH_SIZE,
+        workers,
+      ),
+    );
+  }
+  return rows;
+}
+
+/**
+ * Short alternating runs of the same /predict on each target: other work on the machine then weighs
+ * on every target alike, so their ratios hold better than those of runs minutes apart.
+ */
+async function pairedRounds(targets, body) {
+  const payload = JSON.stringify(body);
+  const rounds = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const round = {};
+    for (const t of targets) {
+      await cannon({ url: `${t.url}/predict`, body: payload, connections: CONNECTIONS, duration: 1 });
+      const r = await cannon({ url: `${t.url}/predict`, body: payload, connections: CONNECTIONS, duration: ROUND_SECONDS });
+      round[t.name] = { requests_per_s: Math.round(r.requests.average), errors: r.errors + r.timeouts + r.non2xx };
+    }
+    console.log(`round ${i + 1}: ${targets.map((t) => `${t.name} ${round[t.name].requests_per_s} req/s`).join(", ")}`);
+    rounds.push(round);
+  }
+  return rounds;
+}
+
+async function http() {
+  const external = process.env.BENCH_URL?.replace(/\/$/, "");
+  if (external) assertLoopback(external);
+  const servers = [];
+  const results = [];
+  try {
+    const one = external ? { url: external, stop: async () => undefined } : await startServer({ WORKERS: "1" });
+    servers.push(one);
+    if (!(await waitAllReady(one.url, 1))) throw new Error(`${one.url}/ready did not answer 200 (are models in models/repository?)`);
+    const health = await (await fetch(`${one.url}/health`)).json();
+    const loaded = process.env.BENCH_MODELS ? process.env.BENCH_MODELS.split(",") : health.loaded_models;
+    const wanted = [...loaded].sort((a, b) => (a === DEFAULT_MODEL ? -1 : b === DEFAULT_MODEL ? 1 : a.localeCompare(b)));
+    const request = async (n, seed) => {
+      const g = await post(one.url, "/networks/generate", { num_nodes: n, seed, load: LOAD });
+      return { network_state: g.network_state, task: g.task, load: g.load };
+    };
+    const data = { net20: await request(20, 1), net200: await request(200, 1), batch: [], large: joinedNetwork(await dist()) };
+    for (let i = 0; i < BATCH_SIZE; i++) data.batch.push(await request(20, 1000 + i));
+    const single = { ...data.net20, model_type: DEFAULT_MODEL };
+    const answer = await post(one.url, "/predict", single);
+
+    console.log(`benchmarking ${one.url} (${DURATION} s per scenario), 1 worker, models: ${wanted.join(", ")}`);
+    results.push(...(await serviceScenarios(one.url, data, wanted, 1, true)));
+
+    console.log("floor: bare Hono app, the same /predict body and a same-size answer");
+    const floorServer = await startFloor(answer);
+    servers.push(floorServer);
+    const floor = await scenario(floorServer.url, "floor: bare Hono /predict 20 nodes", "/predict", single, CONNECTIONS, 1, 1);
+    const targets = [
+      { name: "floor", url: floorServer.url },
+      { name: "service", url: one.url },
+    ];
+
+    if (!external && WORKERS > 1) {
+      const many = await startServer({ WORKERS: String(WORKERS) });
+      servers.push(many);
+      if (!(await waitAllReady(many.url, WORKERS))) throw new Error(`${many.url}: not every worker became ready`);
+      console.log(`benchmarking ${many.url}, ${WORKERS} workers`);
+      results.push(...(await serviceScenarios(many.url, data, [DEFAULT_MODEL], WORKERS, false)));
+      targets.push({ name: "cluster", url: many.url });
+    }
+    console.log(`paired rounds: ${ROUNDS} x ${ROUND_SECONDS} s of ${DEFAULT_MODEL} /predict 20 nodes on each of ${targets.map((t) => t.name).join(", ")}`);
+    const rounds = await pairedRounds(targets, single);
     return {
       results,
+      floor,
+      rounds,
       version: health.version,
-      server: server
-        ? `api/dist/server.js spawned by the bench with the default settings${process.env.BENCH_SERVER_ENV ? ` plus ${process.env.BENCH_SERVER_ENV}` : ""} (LOG_LEVEL=${process.env.LOG_LEVEL ?? "info"})`
-        : `external ${url}`,
+      server: external
+        ? `external ${external}`
+        : `api/dist/server.js spawned by the bench with the default settings${process.env.BENCH_SERVER_ENV ? ` plus ${process.env.BENCH_SERVER_ENV}` : ""} (LOG_LEVEL=${process.env.LOG_LEVEL ?? "info"}), WORKERS=1 and WORKERS=${WORKERS}`,
     };
   } finally {
-    if (server) await server.stop();
+    for (const s of servers.reverse()) await s.stop();
   }
+}
+
+/** The service as a fraction of its references, and the cluster's gain. */
+function references(web, computeRows) {
+  const row = (name) => web.results.find((r) => r.scenario === name);
+  const batch = row(`${DEFAULT_MODEL} /batch-predict ${BATCH_SIZE} x 20 nodes`);
+  const batchN = row(`${DEFAULT_MODEL} /batch-predict ${BATCH_SIZE} x 20 nodes, ${WORKERS} workers`);
+  const compute = computeRows.find((r) => r.model === DEFAULT_MODEL && r.case === `20 nodes, batch ${BATCH_SIZE}`);
+  const out = {};
+  const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  const rounds = web.rounds ?? [];
+  if (rounds.length > 0) {
+    out.predict_vs_floor = {
+      rounds: rounds.map((r) => ({ service_rps: r.service.requests_per_s, floor_rps: r.floor.requests_per_s })),
+      fraction: median(rounds.map((r) => r.service.requests_per_s / r.floor.requests_per_s)),
+      target: ">= 0.70",
+    };
+  }
+  if (batch && compute) {
+    const serviceMs = 1000 / batch.networks_per_s;
+    out.batch_vs_compute = {
+      service_ms_per_network: serviceMs,
+      compute_ms_per_network: compute.per_network_ms,
+      cost_ratio: serviceMs / compute.per_network_ms,
+      fraction: compute.per_network_ms / serviceMs,
+      target: "cost_ratio <= 2",
+    };
+  }
+  if (rounds.length > 0 && rounds[0].cluster) {
+    out.workers = {
+      workers: WORKERS,
+      rounds: rounds.map((r) => ({ predict_rps_1: r.service.requests_per_s, predict_rps_n: r.cluster.requests_per_s })),
+      predict_gain: median(rounds.map((r) => r.cluster.requests_per_s / r.service.requests_per_s)),
+    };
+    if (batch && batchN) {
+      Object.assign(out.workers, { batch_nps_1: batch.networks_per_s, batch_nps_n: batchN.networks_per_s, batch_gain: batchN.networks_per_s / batch.networks_per_s });
+    }
+  }
+  return out;
 }
 
 async function main() {
   const host = machine();
-  const web = COMPUTE_ONLY ? { results: [], server: null, version: null } : await http(host);
+  const web = COMPUTE_ONLY ? { results: [], server: null, version: null } : await http();
   const computeRows = await compute();
+  const refs = references(web, computeRows);
   const result = {
     date: new Date().toISOString(),
     machine: host,
@@ -419,6 +648,9 @@ async function main() {
     version: web.version,
     duration_s: DURATION,
     results: web.results,
+    floor: web.floor ?? null,
+    rounds: web.rounds ?? [],
+    references: refs,
     compute: computeRows,
     quality: quality(COMPUTE_MODELS),
   };
@@ -426,7 +658,9 @@ async function main() {
   writeFileSync(join(DOCS, "benchmarks.json"), `${JSON.stringify(result, null, 2)}\n`);
   writeFileSync(join(DOCS, "benchmarks.md"), markdown(result));
   console.log(`wrote ${join(DOCS, "benchmarks.json")} and benchmarks.md`);
-  const failed = web.results.filter((r) => r.errors > 0);
+  for (const line of summaryLines(refs)) console.log(line);
+  const roundErrors = (web.rounds ?? []).flatMap((r) => Object.entries(r).filter(([, v]) => v.errors > 0).map(([k]) => ({ scenario: `paired round on ${k}` })));
+  const failed = [...[...web.results, ...(web.floor ? [web.floor] : [])].filter((r) => r.errors > 0), ...roundErrors];
   if (failed.length > 0) {
     console.error(`errors in: ${failed.map((r) => r.scenario).join(", ")}`);
     process.exitCode = 1;

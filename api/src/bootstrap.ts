@@ -6,8 +6,11 @@ import type { AppDeps } from "./context.js";
 import { Predictor } from "./inference/predictor.js";
 import { ModelRegistry } from "./inference/registry.js";
 import type { Logger } from "./observability/logger.js";
-import { createMetrics } from "./observability/metrics.js";
+import { createMetrics, type Metrics } from "./observability/metrics.js";
 import { StatsCollector } from "./observability/stats.js";
+import { Admission } from "./runtime/admission.js";
+import { Lifecycle } from "./runtime/lifecycle.js";
+import { localView, type ServerView } from "./runtime/server-view.js";
 
 export function packageVersion(): string {
   try {
@@ -17,8 +20,19 @@ export function packageVersion(): string {
   }
 }
 
-export function createDeps(config: Config, logger: Logger, opts: { defaultMetrics?: boolean } = {}): AppDeps {
-  const metrics = createMetrics({ defaultMetrics: opts.defaultMetrics ?? true });
+export interface DepsOptions {
+  defaultMetrics?: boolean;
+  /** how /metrics and /stats see the whole server; default: this process alone */
+  view?: (metrics: Metrics, stats: StatsCollector) => ServerView;
+}
+
+export function createDeps(config: Config, logger: Logger, opts: DepsOptions = {}): AppDeps {
+  const admission: Admission = new Admission({
+    maxQueue: config.MAX_QUEUE,
+    deadlineMs: config.REQUEST_DEADLINE_MS,
+    onReject: (reason) => metrics.inferenceRejected.inc({ reason }),
+  });
+  const metrics = createMetrics({ defaultMetrics: opts.defaultMetrics ?? true, admitted: () => admission.size });
   const stats = new StatsCollector();
   const registry = new ModelRegistry({
     dir: config.MODELS_DIR,
@@ -30,13 +44,25 @@ export function createDeps(config: Config, logger: Logger, opts: { defaultMetric
     registry,
     microbatch: config.MICROBATCH,
     maxRunBatch: config.MAX_RUN_BATCH,
+    admission,
     onRun: (model, ms, batch) => {
       metrics.inferenceDuration.observe({ model, kind: "onnx_run" }, ms);
       metrics.inferenceBatchSize.observe({ model }, batch);
       metrics.inferenceNetworks.inc({ model }, batch);
     },
   });
-  return { config, logger, metrics, stats, registry, predictor, version: packageVersion(), startedAt: Date.now() };
+  return {
+    config,
+    logger,
+    metrics,
+    stats,
+    registry,
+    predictor,
+    lifecycle: new Lifecycle(),
+    server: (opts.view ?? localView)(metrics, stats),
+    version: packageVersion(),
+    startedAt: Date.now(),
+  };
 }
 
 /** Load every model on disk and publish the gauge. */

@@ -5,6 +5,8 @@ import type { Predictor } from "./inference/predictor.js";
 import type { Logger } from "./observability/logger.js";
 import type { Metrics } from "./observability/metrics.js";
 import type { StatsCollector } from "./observability/stats.js";
+import type { Lifecycle } from "./runtime/lifecycle.js";
+import type { ServerView } from "./runtime/server-view.js";
 
 export interface AppDeps {
   config: Config;
@@ -13,6 +15,10 @@ export interface AppDeps {
   stats: StatsCollector;
   registry: ModelRegistry;
   predictor: Predictor;
+  /** draining or serving (GET /ready) */
+  lifecycle: Lifecycle;
+  /** metrics and stats of the whole server: every cluster worker (GET /metrics, GET /stats) */
+  server: ServerView;
   version: string;
   startedAt: number;
 }

@@ -22,7 +22,7 @@ function httpRequest(agent: Agent, port: number, method: string, path: string, b
 describe("real server", () => {
   let srv: RunningServer;
   beforeAll(async () => {
-    srv = await startServer();
+    srv = await startServer({ WORKERS: "1", SHUTDOWN_GRACE_MS: "200" });
   });
   afterAll(async () => {
     if (srv.child.exitCode === null) await srv.stop();

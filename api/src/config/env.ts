@@ -2,6 +2,7 @@
  * Configuration: every setting comes from an environment variable, validated with zod at start-up.
  * A bad value throws a ConfigError naming the variable; server.ts prints it and exits 1.
  */
+import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -94,7 +95,21 @@ export const EnvSchema = z.object({
     .transform((v) => v === undefined || v === "on" || v === "true" || v === "1"),
   /** Max networks in one ONNX run (micro-batches and /batch-predict chunks). */
   MAX_RUN_BATCH: intIn(1, 100_000, 1024),
+  /** node:cluster workers behind one port; 1 serves from a single process. */
+  WORKERS: intIn(1, 256, availableParallelism()),
+  /** After SIGTERM/SIGINT: /ready answers 503 and the listener keeps accepting for this long. */
+  SHUTDOWN_GRACE_MS: intIn(0, 600_000, 5_000),
+  /** After the grace period: how long in-flight requests may take before the process exits 1. */
   SHUTDOWN_TIMEOUT_MS: intIn(0, 600_000, 10_000),
+  /** Node's http.Server timeouts and connection cap (per worker). */
+  HEADERS_TIMEOUT_MS: intIn(1_000, 600_000, 10_000),
+  REQUEST_TIMEOUT_MS: intIn(1_000, 3_600_000, 60_000),
+  KEEP_ALIVE_TIMEOUT_MS: intIn(0, 600_000, 5_000),
+  MAX_CONNECTIONS: intIn(1, 1_000_000, 4_096),
+  /** Inference requests admitted at once per worker (queued or running); more get a 503. */
+  MAX_QUEUE: intIn(1, 1_000_000, 512),
+  /** An inference request not answered this long after admission gets a 503. */
+  REQUEST_DEADLINE_MS: intIn(1, 600_000, 10_000),
   /** Most scored tasks in one /simulate episode. */
   SIM_MAX_TASKS: intIn(1, 1_000_000, 5000),
   /** Most (warm-up tasks + tasks x policies) x nodes in one /simulate request (each placement evaluates every node). */
@@ -130,7 +145,14 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
       })),
     );
   }
-  return parsed.data;
+  const c = parsed.data;
+  if (c.HEADERS_TIMEOUT_MS > c.REQUEST_TIMEOUT_MS) {
+    // node:http refuses this pair at start-up; say which setting to change.
+    throw new ConfigError([
+      { name: "HEADERS_TIMEOUT_MS", message: `must not exceed REQUEST_TIMEOUT_MS (${c.REQUEST_TIMEOUT_MS}) (got ${c.HEADERS_TIMEOUT_MS})` },
+    ]);
+  }
+  return c;
 }
 
 /** The config used by tests and tools: defaults plus overrides. */

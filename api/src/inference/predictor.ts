@@ -6,6 +6,7 @@
 import { ModelNotFoundError, ModelNotLoadedError, VersionNotServedError } from "./errors.js";
 import type { LoadedModel, RunOutput } from "./loaded-model.js";
 import type { ModelRegistry } from "./registry.js";
+import type { Admission } from "../runtime/admission.js";
 import { chunkRun, packGroup, planGroups, type PreparedNetwork } from "./tensors.js";
 
 export interface Prediction {
@@ -72,6 +73,7 @@ interface Job {
   started: number;
   resolve: (p: Prediction) => void;
   reject: (e: unknown) => void;
+  deadline?: AbortSignal;
 }
 
 export interface PredictorOptions {
@@ -81,6 +83,8 @@ export interface PredictorOptions {
   /** max networks per ONNX run */
   maxRunBatch: number;
   onRun?: RunHook;
+  /** bounds the inference requests in flight and gives each a deadline */
+  admission?: Admission;
 }
 
 export class Predictor {
@@ -110,13 +114,18 @@ export class Predictor {
     throw new ModelNotLoadedError(name, v);
   }
 
-  /** One network on the active version of a model. */
+  private admit<T>(work: (deadline?: AbortSignal) => Promise<T>): Promise<T> {
+    return this.opts.admission ? this.opts.admission.run(work) : work();
+  }
+
+  /** One network on the active version of a model; OverloadedError past capacity. */
   predictOne(name: string, prep: PreparedNetwork): Promise<Prediction> {
-    return this.predictWith(this.resolveModel(name), prep);
+    const model = this.resolveModel(name);
+    return this.admit((deadline) => this.queueOne(model, prep, deadline));
   }
 
   /** One network on a resolved version; single predictions arriving together share a run. */
-  predictWith(model: LoadedModel, prep: PreparedNetwork): Promise<Prediction> {
+  private queueOne(model: LoadedModel, prep: PreparedNetwork, deadline?: AbortSignal): Promise<Prediction> {
     const started = performance.now();
     if (!this.opts.microbatch) {
       return this.runGroup(model, [prep], prep.n).then((out) => decode(prep, out, 0, prep.n, model, performance.now() - started));
@@ -128,7 +137,7 @@ export class Predictor {
       if (!q) byN.set(prep.n, (q = []));
       // The lease keeps this version's session alive until the run, even if a load retires it meanwhile.
       model.acquire();
-      q.push({ prep, started, resolve, reject });
+      q.push({ prep, started, resolve, reject, deadline });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());
@@ -141,7 +150,15 @@ export class Predictor {
     const queues = [...this.queues.entries()];
     this.queues.clear();
     for (const [model, byN] of queues) {
-      for (const [n, jobs] of byN) {
+      for (const [n, queued] of byN) {
+        // Requests past their deadline have been answered 503 already: skip their work (and their lease).
+        const jobs: Job[] = [];
+        for (const j of queued) {
+          if (j.deadline?.aborted) {
+            j.reject(j.deadline.reason);
+            model.releaseLease();
+          } else jobs.push(j);
+        }
         for (const chunk of chunkRun(jobs, n, (j) => j.prep.m, this.opts.maxRunBatch)) {
           this.runGroup(
             model,
@@ -175,8 +192,12 @@ export class Predictor {
   }
 
   /** Many networks in as few batched runs as their sizes allow. */
-  async predictMany(name: string, preps: PreparedNetwork[], pad = true): Promise<{ predictions: Prediction[]; runs: number; model: LoadedModel }> {
+  predictMany(name: string, preps: PreparedNetwork[], pad = true): Promise<{ predictions: Prediction[]; runs: number; model: LoadedModel }> {
     const model = this.resolveModel(name);
+    return this.admit((deadline) => this.runMany(model, preps, pad, deadline));
+  }
+
+  private async runMany(model: LoadedModel, preps: PreparedNetwork[], pad: boolean, deadline?: AbortSignal) {
     const started = performance.now();
     const plans = planGroups(preps, { maxRunBatch: this.opts.maxRunBatch, pad });
     const predictions: Prediction[] = new Array(preps.length);
@@ -186,6 +207,7 @@ export class Predictor {
       // session from being released by a concurrent reload in between.
       const outs: RunOutput[] = [];
       for (const plan of plans) {
+        deadline?.throwIfAborted();
         outs.push(await this.runGroup(model, plan.members.map((i) => preps[i]!), plan.padded));
       }
       const ms = performance.now() - started;

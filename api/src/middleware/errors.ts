@@ -4,6 +4,7 @@ import { HTTPException } from "hono/http-exception";
 import type { Logger } from "pino";
 import type { AppEnv } from "../context.js";
 import { ApiError, type ErrorBody } from "../lib/errors.js";
+import { refusal } from "../runtime/refusal.js";
 
 const CODES: Record<number, string> = {
   400: "bad_request",
@@ -31,6 +32,8 @@ function messageFor(e: HTTPException, c: Context): string {
 
 export function errorHandler(logger: Logger): ErrorHandler<AppEnv> {
   return (err, c) => {
+    const refused = refusal(err, c, logger);
+    if (refused) return refused;
     if (err instanceof ApiError) return c.json(err.toBody(), err.status);
     if (err instanceof HTTPException) {
       const status = err.status;

@@ -13,9 +13,17 @@ export interface Metrics {
   inferenceBatchSize: Histogram<"model">;
   modelsLoaded: Gauge;
   modelReloads: Counter<"model" | "result">;
+  inferenceRejected: Counter<"reason">;
+  inferenceAdmitted: Gauge;
 }
 
-export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics {
+export interface MetricsOptions {
+  defaultMetrics?: boolean;
+  /** inference requests admitted right now, read at each scrape */
+  admitted?: () => number;
+}
+
+export function createMetrics(opts: MetricsOptions = {}): Metrics {
   const registry = new Registry();
   registry.setDefaultLabels({ service: "edge-placement-api" });
   if (opts.defaultMetrics ?? true) collectDefaultMetrics({ register: registry });
@@ -61,6 +69,20 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics 
       help: "Model (re)load attempts by result",
       labelNames: ["model", "result"],
       registers: [registry],
+    }),
+    inferenceRejected: new Counter({
+      name: "inference_rejected_total",
+      help: "Inference requests answered 503 by admission control: queue_full (MAX_QUEUE) or deadline (REQUEST_DEADLINE_MS)",
+      labelNames: ["reason"],
+      registers: [registry],
+    }),
+    inferenceAdmitted: new Gauge({
+      name: "inference_admitted",
+      help: "Inference requests admitted and not finished (queued or running), at most MAX_QUEUE per worker",
+      registers: [registry],
+      collect() {
+        if (opts.admitted) this.set(opts.admitted());
+      },
     }),
   };
 }

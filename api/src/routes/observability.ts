@@ -44,8 +44,8 @@ export function observabilityRoutes(deps: AppDeps) {
 
   return new OpenAPIHono<AppEnv>({ defaultHook })
     .openapi(metrics, async (c) => {
-      const text = await deps.metrics.registry.metrics();
+      const text = await deps.server.metrics();
       return c.text(text, 200, { "content-type": deps.metrics.registry.contentType });
     })
-    .openapi(stats, (c) => c.json({ ...deps.stats.snapshot(), loaded_models: deps.registry.loadedNames() }, 200));
+    .openapi(stats, async (c) => c.json({ ...(await deps.server.stats()), loaded_models: deps.registry.loadedNames() }, 200));
 }

@@ -1,6 +1,6 @@
 /** GET /, /health, /ready. */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import type { AppDeps, AppEnv } from "../context.js";
+import { DEFAULT_MODEL, type AppDeps, type AppEnv } from "../context.js";
 import { defaultHook } from "../lib/hook.js";
 import { HealthSchema, ReadySchema, ServiceInfoSchema } from "../schemas/common.js";
 
@@ -42,10 +42,13 @@ export function systemRoutes(deps: AppDeps) {
     method: "get",
     path: "/ready",
     tags: ["system"],
-    summary: "Readiness: 200 once at least one model is loaded, 503 before",
+    summary: "Readiness: 200 once the default model is loaded; 503 while loading, without it, or once shutting down",
     responses: {
       200: { description: "Ready", content: { "application/json": { schema: ReadySchema } } },
-      503: { description: "No model loaded yet", content: { "application/json": { schema: ReadySchema } } },
+      503: {
+        description: "Not ready: models loading, the default model not loaded, or draining after SIGTERM",
+        content: { "application/json": { schema: ReadySchema } },
+      },
     },
   });
 
@@ -81,11 +84,14 @@ export function systemRoutes(deps: AppDeps) {
     })
     .openapi(ready, (c) => {
       const loaded = deps.registry.loadedNames();
-      if (!deps.registry.initialLoadDone) {
-        return c.json({ ready: false, loaded_models: loaded, message: "loading models" }, 503);
+      const notReady = (message: string) => c.json({ ready: false, loaded_models: loaded, message }, 503);
+      if (deps.lifecycle.draining) return notReady("shutting down: finishing in-flight requests");
+      if (!deps.registry.initialLoadDone) return notReady("loading models");
+      if (loaded.length === 0) return notReady("no model loaded; the reasons are in the server log");
+      // Requests without model_type use the default model: without it the service cannot serve them.
+      if (!deps.registry.get(DEFAULT_MODEL)) {
+        return notReady(`the default model '${DEFAULT_MODEL}' is not loaded (the reason is in the server log); POST /models/${DEFAULT_MODEL}/load to retry`);
       }
-      return loaded.length > 0
-        ? c.json({ ready: true, loaded_models: loaded, message: `${loaded.length} model(s) loaded` }, 200)
-        : c.json({ ready: false, loaded_models: loaded, message: "no model loaded from the model repository (MODELS_DIR)" }, 503);
+      return c.json({ ready: true, loaded_models: loaded, message: `${loaded.length} model(s) loaded` }, 200);
     });
 }
