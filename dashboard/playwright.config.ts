@@ -67,7 +67,7 @@ export default defineConfig({
       // Builds both workspaces before starting the API, so the dashboard server below starts from a fresh build too.
       command: `${build}node api/dist/server.js`,
       cwd: ROOT,
-      env: { PORT: process.env.E2E_API_PORT, HOST: "127.0.0.1", LOG_LEVEL: "warn" },
+      env: { PORT: process.env.E2E_API_PORT, HOST: "127.0.0.1", LOG_LEVEL: "warn", SHUTDOWN_GRACE_MS: "0" },
       // /ready answers 503 until the models are loaded.
       url: `${API_URL}/ready`,
       timeout: 600_000,
