@@ -124,7 +124,12 @@ export class Predictor {
     return this.admit((deadline) => this.queueOne(model, prep, deadline));
   }
 
-  /** One network on a resolved version; single predictions arriving together share a run. */
+  /** One network on a version resolved (and leased) by the caller. */
+  predictOn(model: LoadedModel, prep: PreparedNetwork): Promise<Prediction> {
+    return this.admit((deadline) => this.queueOne(model, prep, deadline));
+  }
+
+  /** Single predictions arriving together share a run. */
   private queueOne(model: LoadedModel, prep: PreparedNetwork, deadline?: AbortSignal): Promise<Prediction> {
     const started = performance.now();
     if (!this.opts.microbatch) {

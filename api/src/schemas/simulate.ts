@@ -115,6 +115,10 @@ export const PolicySummarySchema = z
   .object({
     policy: z.string(),
     kind: z.enum(["learned", "baseline"]),
+    model_version: z
+      .string()
+      .nullable()
+      .openapi({ description: "The model version that made every decision of the episode (resolved once at the start, so a load or rollback meanwhile does not mix versions); null for baselines" }),
     tasks: z.number().int().openapi({ description: "Scored tasks summarised" }),
     return: z.number().openapi({ description: `Sum of per-task rewards (a dropped task scores ${spec.DROP_PENALTY})` }),
     deadline_met_rate: z.number().openapi({ description: "Tasks placed and finished by their deadline / tasks" }),

@@ -34,6 +34,10 @@ export interface Policy {
   kind: "learned" | "baseline";
   /** The node for the decision's task; -1 (or any invalid node) drops it. */
   choose(d: Decision, pacer: Pacer): number | Promise<number>;
+  /** the model version deciding (learned policies: pinned for the whole episode) */
+  version?: string;
+  /** called once when the episode ends, however it ends */
+  release?(): void;
 }
 
 export interface EpisodeContext {

@@ -31,6 +31,8 @@ export interface EpisodeSpec {
 export interface PolicyRecord {
   name: string;
   kind: Policy["kind"];
+  /** the model version that decided (learned policies), null for baselines */
+  version: string | null;
   /** chosen node, -1 = dropped */
   node: Int32Array;
   reward: Float64Array;
@@ -89,6 +91,7 @@ export async function runEpisode(ep: EpisodeSpec, makePolicies: (ctx: EpisodeCon
   const records: PolicyRecord[] = policies.map((p) => ({
     name: p.name,
     kind: p.kind,
+    version: p.version ?? null,
     node: new Int32Array(T),
     reward: new Float64Array(T),
     latency: new Float64Array(T),
@@ -151,6 +154,8 @@ export async function runEpisode(ep: EpisodeSpec, makePolicies: (ctx: EpisodeCon
   } catch (e) {
     if (!(e instanceof SimulationAborted)) throw e;
     result.aborted = true;
+  } finally {
+    for (const p of policies) p.release?.();
   }
   return result;
 }

@@ -8,6 +8,8 @@ import type { PolicyRecord } from "./runner.js";
 export interface PolicySummary {
   policy: string;
   kind: PolicyRecord["kind"];
+  /** the model version that made every decision of the episode; null for baselines */
+  model_version: string | null;
   /** scored tasks summarised */
   tasks: number;
   /** sum of the per-task rewards (a drop scores spec.DROP_PENALTY) */
@@ -49,6 +51,7 @@ export function summarize(rec: PolicyRecord, done: number): Omit<PolicySummary, 
   return {
     policy: rec.name,
     kind: rec.kind,
+    model_version: rec.version,
     tasks: done,
     return: ret,
     deadline_met_rate: done > 0 ? met / done : 0,

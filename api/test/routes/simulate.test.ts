@@ -148,6 +148,10 @@ describe.skipIf(!HAS_MODELS)("POST /simulate with a learned policy", () => {
     const hybrid = r.json.summaries[0];
     expect(hybrid).toMatchObject({ policy: "hybrid", kind: "learned", tasks: 150 });
     expect(typeof hybrid.normalized_score).toBe("number");
+    // the answer names the version that decided: the active one, and no version for baselines
+    const active = (await call(app, "GET", "/models/hybrid")).json.model_version;
+    expect(hybrid.model_version).toBe(active);
+    expect(r.json.summaries.slice(1).map((s: { model_version: unknown }) => s.model_version)).toEqual([null, null]);
   });
 });
 

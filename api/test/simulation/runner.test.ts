@@ -130,6 +130,7 @@ describe("summaries", () => {
     const rec = {
       name: "x",
       kind: "baseline" as const,
+      version: null,
       node: Int32Array.from([0, -1, 2, 1]),
       reward: Float64Array.from([1, -6, 0.5, 0.25]),
       latency: Float64Array.from([30, NaN, 10, 20]),
@@ -138,7 +139,7 @@ describe("summaries", () => {
       backlog: [],
       linkBacklog: [],
     };
-    expect(summarize(rec, 4)).toMatchObject({ return: -4.25, deadline_met_rate: 0.5, mean_latency_ms: 20, p95_latency_ms: 30, dropped: 1, tasks: 4 });
+    expect(summarize(rec, 4)).toMatchObject({ model_version: null, return: -4.25, deadline_met_rate: 0.5, mean_latency_ms: 20, p95_latency_ms: 30, dropped: 1, tasks: 4 });
     expect(summarize(rec, 2)).toMatchObject({ return: -5, mean_latency_ms: 30, dropped: 1, tasks: 2 });
     const g = { ...rec, name: "greedy", reward: Float64Array.from([0, 0, 0, 0]) };
     const p = { ...rec, name: "planner", reward: Float64Array.from([1, 1, 0, 0]) };
