@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runtimeEnv, staticProblems } from "./lib/dockerfile.js";
-import { readDocs } from "./lib/manifests.js";
+import { readObject } from "./lib/manifests.js";
 import { startApi } from "./helpers/api-process.js";
 import { readDockerfile, replayDockerfile, type Replayed } from "./helpers/replay.js";
 import { K8S_DIR, REPO_ROOT } from "./helpers/repo.js";
@@ -22,7 +22,7 @@ describe("docker/Dockerfile.api as written", () => {
     const runtime = readDockerfile("Dockerfile.api").stages.at(-1)!;
     const arg = (keyword: string) => runtime.instructions.filter((i) => i.keyword === keyword).map((i) => i.args);
     expect(arg("USER")).toEqual(["node"]);
-    const [{ object: deployment }] = readDocs(join(K8S_DIR, "base/api-deployment.yaml"));
+    const deployment = readObject(join(K8S_DIR, "base/api-deployment.yaml"));
     const pod = deployment.spec.template.spec;
     expect(pod.securityContext.runAsUser).toBe(1000);
     expect(arg("EXPOSE")).toEqual([String(pod.containers[0].ports[0].containerPort)]);
@@ -77,7 +77,7 @@ describe("docker/Dockerfile.api replayed", () => {
       const p = (await res.json()) as { selected_node: number; valid_nodes: number[] };
       expect(p.valid_nodes).toContain(p.selected_node);
 
-      const [{ object: scaled }] = readDocs(join(K8S_DIR, "overlays/keda/scaledobject.yaml"));
+      const scaled = readObject(join(K8S_DIR, "overlays/keda/scaledobject.yaml"));
       const metric = /^sum\(rate\((\w+)\{/.exec(scaled.spec.triggers[0].metadata.query)![1]!;
       expect(await (await fetch(`${base}/metrics`)).text()).toMatch(new RegExp(`^${metric}\\{.*route="/predict"`, "m"));
 

@@ -48,7 +48,7 @@ describe("docker/Dockerfile.dashboard replayed", () => {
   it("its CMD serves the pages and proxies /api to the API at API_URL; the HEALTHCHECK passes", async () => {
     const api = startApi({ cwd: join(REPO_ROOT, "api"), command: [process.execPath, "--import", "tsx", "src/server.ts"] });
     const port = await freePort();
-    const env = { PATH: process.env.PATH!, ...runtimeEnv(image.runtime), PORT: String(port), HOSTNAME: "127.0.0.1" };
+    const env: Record<string, string> = { PATH: process.env.PATH!, ...runtimeEnv(image.runtime), PORT: String(port), HOSTNAME: "127.0.0.1" };
     let dashboard: ReturnType<typeof spawn> | undefined;
     try {
       env.API_URL = await api.ready();

@@ -16,6 +16,7 @@ import {
   orphanPatches,
   parseDocs,
   readDocs,
+  readObject,
   readKustomization,
   render,
   yamlFiles,
@@ -124,7 +125,7 @@ describe("broken manifests are rejected", () => {
   });
 
   it("a KEDA ScaledObject without a query, with an unknown field, or a trigger metadata value that is not a string", () => {
-    const [{ object }] = readDocs(join(K8S_DIR, "overlays/keda/scaledobject.yaml"));
+    const object = readObject(join(K8S_DIR, "overlays/keda/scaledobject.yaml"));
     expect(scaledObjectErrors(object)).toEqual([]);
     const broken = structuredClone(object);
     delete broken.spec.triggers[0].metadata.query;
@@ -156,7 +157,7 @@ describe("broken manifests are rejected", () => {
   it("a writable root filesystem, and two autoscalers on one Deployment", () => {
     const objects = baseObjects();
     find(objects, "Deployment", "edge-placement-dashboard").spec.template.spec.containers[0].securityContext.readOnlyRootFilesystem = false;
-    const [{ object: scaled }] = readDocs(join(K8S_DIR, "overlays/keda/scaledobject.yaml"));
+    const scaled = readObject(join(K8S_DIR, "overlays/keda/scaledobject.yaml"));
     expect(crossReferenceErrors([...objects, scaled], ENV_KEYS)).toEqual([
       "Deployment edge-placement-dashboard container dashboard: root filesystem must be read-only",
       "Deployment edge-placement-api has more than one autoscaler",

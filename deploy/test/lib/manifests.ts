@@ -42,6 +42,13 @@ export function readDocs(file: string): YamlDoc[] {
   return parseDocs(readFileSync(file, "utf8"), file);
 }
 
+/** The one object of a single-document file. */
+export function readObject(file: string): K8sObject {
+  const docs = readDocs(file);
+  if (docs.length !== 1) throw new Error(`${file} has ${docs.length} documents, expected one`);
+  return docs[0]!.object;
+}
+
 export interface Kustomization {
   dir: string;
   resources: string[];
