@@ -22,7 +22,7 @@ import {
   yamlFiles,
   type K8sObject,
 } from "./lib/manifests.js";
-import { schemaErrors, scaledObjectErrors } from "./lib/schema.js";
+import { inferenceServiceErrors, schemaErrors, scaledObjectErrors } from "./lib/schema.js";
 import { K8S_DIR, REPO_ROOT } from "./helpers/repo.js";
 
 const ENV_KEYS = envFileKeys(join(REPO_ROOT, ".env.example"));
@@ -33,7 +33,7 @@ const rel = (p: string) => relative(K8S_DIR, p);
 
 describe("deploy/k8s files", () => {
   it("has the base and overlays, and every YAML file is a kustomization, a resource or a patch of one", () => {
-    expect(KUSTOMIZATIONS.map(rel).sort()).toEqual(["base", "overlays/example", "overlays/keda", "overlays/models-volume"]);
+    expect(KUSTOMIZATIONS.map(rel).sort()).toEqual(["base", "overlays/example", "overlays/keda", "overlays/kserve", "overlays/models-volume"]);
     const listed = new Set(KUSTOMIZATIONS.flatMap((d) => readKustomization(d).files));
     expect(RESOURCE_FILES.filter((f) => !listed.has(f)).map(rel)).toEqual([]);
   });
@@ -111,6 +111,20 @@ describe("the base as declared", () => {
   });
 });
 
+describe("the KServe example", () => {
+  it("runs the API's image with the base Deployment's port, resources and security settings, ready on the v2 protocol", () => {
+    const isvc = readObject(join(K8S_DIR, "overlays/kserve/inferenceservice.yaml"));
+    const predictor = isvc.spec.predictor.containers[0];
+    const api = find(baseObjects(), "Deployment", "edge-placement-api").spec.template.spec.containers[0];
+    expect(predictor.image).toBe(api.image);
+    expect(predictor.ports.map((p: { containerPort: number }) => p.containerPort)).toEqual(api.ports.map((p: { containerPort: number }) => p.containerPort));
+    expect(predictor.readinessProbe.httpGet).toEqual({ path: "/v2/health/ready", port: api.ports[0].containerPort });
+    expect(predictor.resources).toEqual(api.resources);
+    expect(predictor.securityContext).toMatchObject(api.securityContext);
+    expect(predictor.env).toContainEqual({ name: "WORKERS", value: "1" });
+  });
+});
+
 describe("broken manifests are rejected", () => {
   it("a schema error: a port that is not an integer, a missing selector", async () => {
     const objects = baseObjects();
@@ -137,6 +151,21 @@ describe("broken manifests are rejected", () => {
       "ScaledObject.spec.triggers[0].metadata.threshold must be a string",
       "ScaledObject.spec.triggers[0].metadata.query is required by the prometheus scaler",
       "ScaledObject.spec.maxReplicas is not a field of the schema",
+    ]);
+  });
+
+  it("an InferenceService whose container breaks the core Container schema, or without kserve-container", () => {
+    const isvc = readObject(join(K8S_DIR, "overlays/kserve/inferenceservice.yaml"));
+    expect(inferenceServiceErrors(isvc)).toEqual([]);
+    const broken = structuredClone(isvc);
+    broken.spec.predictor.containers[0].name = "api";
+    broken.spec.predictor.containers[0].ports[0].containerPort = "8000";
+    broken.spec.predictor.replicas = 2;
+    const errors = inferenceServiceErrors(broken);
+    expect(errors[0]).toMatch(/^InferenceService.spec.predictor.containers\[0\]: .*containerPort must be integer/);
+    expect(errors.slice(1)).toEqual([
+      "InferenceService.spec.predictor.replicas is not a field of the schema",
+      "InferenceService.spec.predictor.containers: a custom predictor's serving container is named kserve-container",
     ]);
   });
 

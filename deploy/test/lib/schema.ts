@@ -28,6 +28,7 @@ async function modelClass(apiVersion: string, kind: string): Promise<ModelClass 
 /** Schema errors of one object; empty when it is valid. Throws for a kind nothing here can validate. */
 export async function schemaErrors(obj: K8sObject): Promise<string[]> {
   if (obj.apiVersion === "keda.sh/v1alpha1" && obj.kind === "ScaledObject") return scaledObjectErrors(obj);
+  if (obj.apiVersion === "serving.kserve.io/v1beta1" && obj.kind === "InferenceService") return inferenceServiceErrors(obj);
   const Model = await modelClass(String(obj.apiVersion), String(obj.kind));
   if (!Model) throw new Error(`no schema for ${obj.apiVersion} ${obj.kind}`);
   try {
@@ -148,6 +149,60 @@ export function scaledObjectErrors(obj: unknown): string[] {
   const spec = (obj as K8sObject).spec as { minReplicaCount?: number; maxReplicaCount?: number } | undefined;
   if (spec?.minReplicaCount !== undefined && spec.maxReplicaCount !== undefined && spec.minReplicaCount > spec.maxReplicaCount) {
     errors.push("ScaledObject.spec.minReplicaCount exceeds maxReplicaCount");
+  }
+  return errors;
+}
+
+const coreModels = { Container: (await modelClass("v1", "Container"))!, Volume: (await modelClass("v1", "Volume"))! };
+
+/** A core/v1 type (Container, Volume) validated with its kubernetes-models class. */
+function coreType(kind: keyof typeof coreModels): Check {
+  return (value, path, errors) => {
+    try {
+      new coreModels[kind](value as object).validate();
+    } catch (e) {
+      errors.push(`${path}: ${(e as Error).message}`);
+    }
+  };
+}
+
+/**
+ * serving.kserve.io/v1beta1 InferenceService with a custom predictor, from KServe's API reference
+ * (the v1beta1 PredictorSpec fields used by custom containers); its containers and volumes are core
+ * Kubernetes types, validated with kubernetes-models.
+ */
+const inferenceService = object(
+  {
+    apiVersion: is("string"),
+    kind: is("string"),
+    metadata: object({ name: is("string"), namespace: is("string"), labels: map(is("string")), annotations: map(is("string")) }, ["name"]),
+    spec: object(
+      {
+        predictor: object({
+          minReplicas: nonNegative,
+          maxReplicas: nonNegative,
+          scaleTarget: nonNegative,
+          scaleMetric: oneOf("cpu", "memory", "concurrency", "rps"),
+          containerConcurrency: nonNegative,
+          timeout: nonNegative,
+          canaryTrafficPercent: nonNegative,
+          serviceAccountName: is("string"),
+          containers: array(coreType("Container"), 1),
+          volumes: array(coreType("Volume")),
+        }),
+      },
+      ["predictor"],
+    ),
+  },
+  ["metadata", "spec"],
+);
+
+export function inferenceServiceErrors(obj: unknown): string[] {
+  const errors: string[] = [];
+  inferenceService(obj, "InferenceService", errors);
+  const containers = ((obj as K8sObject).spec?.predictor?.containers ?? []) as { name?: string }[];
+  if (containers.length > 0 && !containers.some((c) => c.name === "kserve-container")) {
+    errors.push("InferenceService.spec.predictor.containers: a custom predictor's serving container is named kserve-container");
   }
   return errors;
 }
