@@ -78,6 +78,9 @@ describe.skipIf(!kubectl)("rendered with kubectl kustomize", () => {
     expect(keda.filter((o) => o.kind === "HorizontalPodAutoscaler")).toEqual([]);
     expect(keda.filter((o) => o.kind === "ScaledObject")).toHaveLength(1);
 
+    const [isvc] = render(join(K8S_DIR, "overlays/kserve"));
+    expect(isvc!.spec.predictor.containers[0].image).toBe("registry.example.com/edge-placement-api:1.0.0");
+
     const volume = render(join(K8S_DIR, "overlays/models-volume"));
     const container = volume.find((o) => o.kind === "Deployment" && o.metadata.name === "edge-placement-api")!.spec.template.spec.containers[0];
     expect(container.env).toContainEqual({ name: "MODELS_DIR", value: "/models" });
