@@ -19,9 +19,15 @@ export interface EdgePlacementClientOptions extends ClientOptions {
 
 export type EdgePlacementClient = Client<paths>;
 
-export function createClient({ apiKey, headers, ...options }: EdgePlacementClientOptions): EdgePlacementClient {
-  return createFetchClient<paths>({
-    ...options,
-    headers: apiKey === undefined ? headers : { ...(headers as Record<string, string> | undefined), "x-api-key": apiKey },
-  });
+export function createClient({ apiKey, ...options }: EdgePlacementClientOptions): EdgePlacementClient {
+  const client = createFetchClient<paths>(options);
+  if (apiKey !== undefined) {
+    client.use({
+      onRequest({ request }) {
+        request.headers.set("x-api-key", apiKey);
+        return request;
+      },
+    });
+  }
+  return client;
 }
