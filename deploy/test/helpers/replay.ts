@@ -27,11 +27,11 @@ export interface Replayed {
  */
 export async function replayDockerfile(name: string): Promise<Replayed> {
   const dockerfile = readDockerfile(name);
+  // Asked outside any workspace (npm run -w sets npm_config_workspace, which `config get` refuses).
+  const cache = execFileSync("npm", ["config", "get", "cache"], { encoding: "utf8", cwd: tmpdir(), env: { PATH: process.env.PATH, HOME: process.env.HOME } }).trim();
   const workDir = mkdtempSync(join(tmpdir(), `replay-${name.replace(/\W/g, "-")}-`));
   const home = join(workDir, ".home");
   mkdirSync(home);
-  // Asked outside any workspace (npm run -w sets npm_config_workspace, which `config get` refuses).
-  const cache = execFileSync("npm", ["config", "get", "cache"], { encoding: "utf8", cwd: tmpdir(), env: { PATH: process.env.PATH, HOME: process.env.HOME } }).trim();
   const steps: string[] = [];
   const cleanup = () => rmSync(workDir, { recursive: true, force: true });
   try {
