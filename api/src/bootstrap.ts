@@ -31,7 +31,7 @@ export function createDeps(config: Config, logger: Logger, opts: { defaultMetric
     microbatch: config.MICROBATCH,
     maxRunBatch: config.MAX_RUN_BATCH,
     onRun: (model, ms, batch) => {
-      metrics.inferenceDuration.observe({ model, kind: "onnx_run" }, ms);
+      metrics.inferenceDuration.observe({ model, kind: "onnx_run" }, ms / 1000);
       metrics.inferenceBatchSize.observe({ model }, batch);
       metrics.inferenceNetworks.inc({ model }, batch);
     },

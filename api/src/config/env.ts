@@ -38,6 +38,29 @@ const intIn = (min: number, max: number, def: number) =>
     .optional()
     .transform((v) => v ?? def);
 
+const onOff = (def: boolean) =>
+  z
+    .enum(["on", "off", "true", "false", "1", "0"])
+    .optional()
+    .transform((v) => (v === undefined ? def : v === "on" || v === "true" || v === "1"));
+
+const byteSize = (def: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return def;
+      const n = parseByteSize(v);
+      if (n === undefined || n < 1024) {
+        ctx.addIssue({ code: "custom", message: 'must be a size of at least 1kb such as "64mb", "512kb" or a byte count' });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+/** The dashboard's default origins (DASHBOARD_HOST 127.0.0.1, DASHBOARD_PORT 3000). */
+export const DEFAULT_CORS_ORIGINS = ["http://127.0.0.1:3000", "http://localhost:3000"];
+
 const csv = z
   .string()
   .optional()
@@ -67,30 +90,22 @@ export const EnvSchema = z.object({
   MAX_NODES: intIn(2, 100_000, 10_000),
   MAX_BATCH: intIn(1, 100_000, 1024),
   /** Most nodes over all networks of one /batch-predict request (edges: 4 per node of it). */
-  MAX_BATCH_NODES: intIn(2, 10_000_000, 250_000),
-  BODY_LIMIT: z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v.trim() === "") return 32 * 1024 * 1024;
-      const n = parseByteSize(v);
-      if (n === undefined || n < 1024) {
-        ctx.addIssue({ code: "custom", message: 'must be a size of at least 1kb such as "64mb", "512kb" or a byte count' });
-        return z.NEVER;
-      }
-      return n;
-    }),
-  CORS_ORIGINS: csv.transform((list) => (list.length === 0 ? ["*"] : list)),
+  MAX_BATCH_NODES: intIn(2, 10_000_000, 20_000),
+  /** Bytes of request bodies being read, parsed, validated and served at once; past it 503 + Retry-After. */
+  BODY_BUDGET: byteSize(32 * 1024 * 1024),
+  /** Request bodies in progress at once; past it 503 + Retry-After. */
+  BODY_CONCURRENCY: intIn(1, 100_000, 256),
+  /** Origins a browser may call the API from; the dashboard's by default, * for any. */
+  CORS_ORIGINS: csv.transform((list) => (list.length === 0 ? DEFAULT_CORS_ORIGINS : list)),
   API_KEYS: csv,
+  /** With API_KEYS set: on leaves /metrics open (scrapers without a key), off makes it need a key. */
+  METRICS_PUBLIC: onOff(true),
   LOG_LEVEL: z.enum(LOG_LEVELS).optional().default("info"),
   ORT_INTRA_OP_THREADS: intIn(0, 64, 1),
   /** Intra-op threads of a second session used for large runs (B * N >= 2048 nodes); <= ORT_INTRA_OP_THREADS turns it off. */
   ORT_BATCH_THREADS: intIn(0, 64, 2),
   /** Single predictions arriving in the same event-loop turn share one ONNX run ("on"/"off"). */
-  MICROBATCH: z
-    .enum(["on", "off", "true", "false", "1", "0"])
-    .optional()
-    .transform((v) => v === undefined || v === "on" || v === "true" || v === "1"),
+  MICROBATCH: onOff(true),
   /** Max networks in one ONNX run (micro-batches and /batch-predict chunks). */
   MAX_RUN_BATCH: intIn(1, 100_000, 1024),
   SHUTDOWN_TIMEOUT_MS: intIn(0, 600_000, 10_000),

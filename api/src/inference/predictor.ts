@@ -3,7 +3,7 @@
  * predictions. Single predictions that arrive in the same event-loop turn share one run
  * (micro-batching); /batch-predict plans its own runs by network size.
  */
-import { ApiError } from "../lib/errors.js";
+import { ModelNotFoundError, ModelUnavailableError } from "./errors.js";
 import type { LoadedModel, ModelRegistry, RunOutput } from "./registry.js";
 import { chunkRun, packGroup, planGroups, type PreparedNetwork } from "./tensors.js";
 
@@ -85,23 +85,21 @@ export class Predictor {
 
   constructor(private readonly opts: PredictorOptions) {}
 
-  /** The loaded model, or the API error a client should get. */
+  /** The loaded model; ModelNotFoundError / ModelUnavailableError otherwise. */
   resolveModel(name: string): LoadedModel {
     const m = this.opts.registry.get(name);
     if (m) return m;
     if (this.opts.registry.isKnown(name)) {
       const st = this.opts.registry.status(name);
-      throw new ApiError(
-        503,
-        "model_not_loaded",
+      throw new ModelUnavailableError(
+        name,
         `model '${name}' is not loaded${st.last_error ? ` (last load error: ${st.last_error})` : ""}; POST /models/${name}/load to load it`,
       );
     }
-    const names = this.opts.registry.names();
-    throw new ApiError(404, "model_not_found", `unknown model '${name}'; available: ${names.join(", ") || "(none)"}`, undefined, names);
+    throw new ModelNotFoundError(name, this.opts.registry.names());
   }
 
-  /** One network. Throws ApiError for unknown / unloaded models. */
+  /** One network. Throws the errors of resolveModel. */
   predictOne(name: string, prep: PreparedNetwork): Promise<Prediction> {
     const model = this.resolveModel(name);
     const started = performance.now();
@@ -129,7 +127,7 @@ export class Predictor {
       const model = this.opts.registry.get(name);
       for (const [n, jobs] of byN) {
         if (!model) {
-          const err = new ApiError(503, "model_not_loaded", `model '${name}' was unloaded`);
+          const err = new ModelUnavailableError(name, `model '${name}' was unloaded`);
           for (const j of jobs) j.reject(err);
           continue;
         }

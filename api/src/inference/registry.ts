@@ -217,7 +217,7 @@ export class ModelRegistry {
       try {
         raw = await readFile(manifestPath, "utf8");
       } catch {
-        throw new Error(`manifest ${name}.json not found in ${this.dir}`);
+        throw new Error(`manifest ${name}.json not found`);
       }
       let json: unknown;
       try {
@@ -241,7 +241,7 @@ export class ModelRegistry {
       try {
         bytes = await readFile(onnxPath);
       } catch {
-        throw new Error(`${basename(onnxPath)} not found in ${this.dir}`);
+        throw new Error(`${basename(onnxPath)} not found`);
       }
       const actualSha = createHash("sha256").update(bytes).digest("hex");
       if (actualSha !== expectedSha) {

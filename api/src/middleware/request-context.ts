@@ -1,6 +1,6 @@
 /**
  * Per-request id (x-request-id in and out), one structured log line per request, and the
- * http_requests_total / http_request_duration_ms metrics labelled by route template.
+ * edge_placement_http_requests_total / _http_request_duration_seconds metrics labelled by route template.
  */
 import { randomUUID } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
@@ -27,7 +27,7 @@ export function requestContext(deps: Pick<AppDeps, "logger" | "metrics" | "stats
     const method = c.req.method;
     const model = c.get("model") ?? "";
     deps.metrics.httpRequests.inc({ method, route, status: String(status), model });
-    deps.metrics.httpDuration.observe({ method, route, status: String(status) }, ms);
+    deps.metrics.httpDuration.observe({ method, route, status: String(status) }, ms / 1000);
     deps.stats.recordRequest(`${method} ${route}`, status);
     if (model && status >= 400) deps.stats.recordModelError(model);
     const line = { reqId: id, method, path: c.req.path, route, status, ms: Math.round(ms * 1000) / 1000, ...(model ? { model } : {}) };

@@ -1,24 +1,31 @@
 /** POST /compare: every loaded model and every baseline on one network, scored by the simulator. */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../context.js";
+import { ensurePlaceable } from "../inference/errors.js";
 import { prepareNetwork } from "../inference/tensors.js";
 import { defaultHook } from "../lib/hook.js";
+import { routeGuards } from "../middleware/route-guard.js";
 import { fnv1a, HEURISTIC_DESCRIPTIONS, HEURISTIC_NAMES, HEURISTICS } from "../simulation/heuristics.js";
-import { bodyErrors } from "../schemas/common.js";
-import { compareRequestSchema, CompareResponseSchema } from "../schemas/predict.js";
-import { ensurePlaceable, limitsOf } from "./predict.js";
+import { bodyErrors, EXAMPLE_ERRORS, errorResponse } from "../schemas/common.js";
+import { limitsOf } from "../schemas/network.js";
+import { compareRequestSchema, CompareResponseSchema, networkRequestBounds } from "../schemas/predict.js";
 
 export function compareRoutes(deps: AppDeps) {
+  const limits = limitsOf(deps.config);
+  const bounds = networkRequestBounds(limits);
   const route = createRoute({
     method: "post",
     path: "/compare",
+    operationId: "compare",
     tags: ["inference"],
     summary: "Compare every loaded model with the baselines on one network",
     description: `For each loaded model and each baseline (${HEURISTIC_NAMES.join(", ")}): the chosen node, its probability (models), and the outcome of placing the task there under the simulator (reward, cost = -reward, completion time, energy, deadline), from the TypeScript mirror of models/edgesim checked against models/fixtures/simulation.json. \`regret\` is the reward below greedy's choice (the exact one-step optimum).`,
-    request: { body: { required: true, content: { "application/json": { schema: compareRequestSchema(limitsOf(deps)) } } } },
+    ...routeGuards(deps.config).json(bounds, "MAX_NODES"),
+    request: { body: { required: true, content: { "application/json": { schema: compareRequestSchema(limits) } } } },
     responses: {
       200: { description: "The comparison", content: { "application/json": { schema: CompareResponseSchema } } },
-      ...bodyErrors,
+      ...bodyErrors(bounds, "MAX_NODES"),
+      422: errorResponse("Validation failed, or no node can take the task", EXAMPLE_ERRORS.validation, EXAMPLE_ERRORS.noValidNode),
     },
   });
 
@@ -26,7 +33,7 @@ export function compareRoutes(deps: AppDeps) {
     const started = performance.now();
     const body = c.req.valid("json");
     const prep = prepareNetwork(body.network_state, body.task, body.load);
-    ensurePlaceable(prep, "");
+    ensurePlaceable(prep);
     const out = prep.out;
     const seed = body.seed ?? fnv1a(JSON.stringify({ network_state: body.network_state, task: body.task ?? null, load: body.load ?? null }));
     const step = body.step ?? 0;

@@ -1,10 +1,12 @@
 /** Model catalogue and hot reload. */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { DEFAULT_MODEL, type AppDeps, type AppEnv } from "../context.js";
+import { ModelLoadFailedError, ModelNotFoundError } from "../inference/errors.js";
 import { ModelLoadError, type LoadedModel } from "../inference/registry.js";
-import { ApiError } from "../lib/errors.js";
+import { problem } from "../lib/errors.js";
 import { defaultHook } from "../lib/hook.js";
-import { errorResponse } from "../schemas/common.js";
+import { routeGuards } from "../middleware/route-guard.js";
+import { authErrors, EXAMPLE_ERRORS, errorResponse } from "../schemas/common.js";
 import { LoadResultSchema, ModelDetailSchema, ModelListSchema, ModelNameParamSchema } from "../schemas/models.js";
 
 function pick(obj: Record<string, unknown>, ...keys: string[]): unknown {
@@ -29,32 +31,43 @@ export function describe(m: LoadedModel) {
 
 export function modelRoutes(deps: AppDeps) {
   const { registry } = deps;
+  const keyed = routeGuards(deps.config).keyed;
+  const badName = problem(422, "validation_error", "Invalid request path parameter: name: a model name has 1-64 letters, digits, '_', '.' or '-'", {
+    issues: [{ path: "name", message: "a model name has 1-64 letters, digits, '_', '.' or '-'" }],
+  });
 
   const list = createRoute({
     method: "get",
     path: "/models",
+    operationId: "listModels",
+    ...keyed,
     tags: ["models"],
     summary: "Every model on disk and whether it is loaded",
-    responses: { 200: { description: "The catalogue", content: { "application/json": { schema: ModelListSchema } } } },
+    responses: { 200: { description: "The catalogue", content: { "application/json": { schema: ModelListSchema } } }, ...authErrors },
   });
 
   const detail = createRoute({
     method: "get",
     path: "/models/{name}",
+    operationId: "getModel",
+    ...keyed,
     tags: ["models"],
     summary: "A loaded model's manifest: architecture, features, evaluation, training curve",
     request: { params: ModelNameParamSchema },
     responses: {
       200: { description: "The model", content: { "application/json": { schema: ModelDetailSchema } } },
-      404: errorResponse("Unknown model (available lists the names)"),
-      422: errorResponse("Invalid model name"),
-      503: errorResponse("Known but not loaded"),
+      ...authErrors,
+      404: errorResponse("Unknown model (available lists the names)", EXAMPLE_ERRORS.modelNotFound),
+      422: errorResponse("Invalid model name", badName),
+      503: errorResponse("Known but not loaded", EXAMPLE_ERRORS.modelNotLoaded),
     },
   });
 
   const load = createRoute({
     method: "post",
     path: "/models/{name}/load",
+    operationId: "loadModel",
+    ...keyed,
     tags: ["models"],
     summary: "Re-read a model from disk and swap it in atomically",
     description:
@@ -62,8 +75,15 @@ export function modelRoutes(deps: AppDeps) {
     request: { params: ModelNameParamSchema },
     responses: {
       200: { description: "Loaded", content: { "application/json": { schema: LoadResultSchema } } },
-      404: errorResponse("No such model on disk"),
-      422: errorResponse("The files on disk are broken; the serving version stays"),
+      ...authErrors,
+      404: errorResponse("No such model on disk", EXAMPLE_ERRORS.modelNotFound),
+      422: errorResponse(
+        "Invalid model name, or the files on disk are broken (the serving version stays)",
+        badName,
+        problem(422, "model_load_failed", "model 'ppo' could not be loaded: sha256 mismatch for ppo.onnx. Version 2.0.0 keeps serving.", {
+          issues: [{ path: "ppo", message: "sha256 mismatch for ppo.onnx" }],
+        }),
+      ),
     },
   });
 
@@ -99,7 +119,6 @@ export function modelRoutes(deps: AppDeps) {
         {
           name: m.name,
           model_type: m.name,
-          model_path: m.onnxPath,
           loaded: true,
           version: m.version,
           sha256: m.sha256,
@@ -117,10 +136,7 @@ export function modelRoutes(deps: AppDeps) {
     .openapi(load, async (c) => {
       const { name } = c.req.valid("param");
       await registry.scan();
-      if (!registry.isKnown(name)) {
-        const names = registry.names();
-        throw new ApiError(404, "model_not_found", `no model '${name}' in ${registry.dir}; available: ${names.join(", ") || "(none)"}`, undefined, names);
-      }
+      if (!registry.isKnown(name)) throw new ModelNotFoundError(name, registry.names());
       const previous = registry.get(name)?.version ?? null;
       try {
         const m = await registry.load(name);
@@ -137,15 +153,7 @@ export function modelRoutes(deps: AppDeps) {
         );
       } catch (e) {
         deps.metrics.modelReloads.inc({ model: name, result: "failure" });
-        if (e instanceof ModelLoadError) {
-          const serving = registry.get(name);
-          throw new ApiError(
-            422,
-            "model_load_failed",
-            `${e.message}. ${serving ? `Version ${serving.version} keeps serving.` : "The model is not loaded."}`,
-            [{ path: name, message: e.reason }],
-          );
-        }
+        if (e instanceof ModelLoadError) throw new ModelLoadFailedError(name, e.reason, registry.get(name)?.version ?? null);
         throw e;
       }
     });

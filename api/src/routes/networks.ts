@@ -3,6 +3,7 @@ import { randomInt } from "node:crypto";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../context.js";
 import { defaultHook } from "../lib/hook.js";
+import { routeGuards } from "../middleware/route-guard.js";
 import { warmupTasks } from "../simulation/arrivals.js";
 import { greedyWarmup } from "../simulation/dynamics.js";
 import { generateNetwork, tierCounts } from "../simulation/generator.js";
@@ -10,6 +11,7 @@ import { Mulberry32 } from "../simulation/prng.js";
 import { DEFAULT_LOAD } from "../simulation/spec.js";
 import type { GeneratedNetwork } from "../simulation/types.js";
 import { bodyErrors } from "../schemas/common.js";
+import { SCALAR_BODY_BOUNDS } from "../schemas/network.js";
 import {
   GeneratedNetworkSchema,
   GenerateRequestSchema,
@@ -94,30 +96,36 @@ const MODES =
   "Without `load` and `warmup_tasks` the network is idle as generated (queue_len per node, edges as [s, t] pairs). With either, it is returned in the middle of an episode: the arrival stream of `seed` at `load` (default 0.6) runs for `warmup_tasks` arrivals (default max(50, num_nodes)), each placed by greedy, exactly as models/edgesim's episodes warm up; nodes then carry backlog_ms and the energy left, edges are objects with backlog_ms, and `task` + `load` are the next arrival, ready to send to /predict. " +
   `Limits: warmup_tasks <= ${MAX_WARMUP_TASKS} and warmup_tasks x num_nodes <= ${MAX_WARMUP_WORK} (422 naming warmup_tasks).`;
 
-export function networkRoutes(_deps: AppDeps) {
+export function networkRoutes(deps: AppDeps) {
+  const guard = routeGuards(deps.config).json(SCALAR_BODY_BOUNDS, "a few scalar fields");
+  const errors = bodyErrors(SCALAR_BODY_BOUNDS, "a few scalar fields");
   const gen = createRoute({
     method: "post",
     path: "/networks/generate",
+    operationId: "generateNetwork",
     tags: ["networks"],
     summary: "Generate a network from the training distribution, idle or mid-episode",
     description: `Three tiers (sensors attach to nearby fog nodes, a fog backbone, fog uplinks to the cloud), drawn with the same mulberry32 generator as models/edgesim, so the same (num_nodes, seed) gives the identical network in Python and here. Without a seed a random one is drawn and returned. ${MODES}`,
+    ...guard,
     request: { body: { required: true, content: { "application/json": { schema: GenerateRequestSchema } } } },
     responses: {
       200: { description: "The network, ready for /predict", content: { "application/json": { schema: GeneratedNetworkSchema } } },
-      ...bodyErrors,
+      ...errors,
     },
   });
 
   const mock = createRoute({
     method: "post",
     path: "/generate-mock-network",
+    operationId: "generateMockNetwork",
     tags: ["networks"],
     summary: "Reference path: generate a network ({num_nodes, num_edges})",
     description: `Kept for the reference system's clients. Same generator as /networks/generate; see num_edges. ${MODES}`,
+    ...guard,
     request: { body: { required: true, content: { "application/json": { schema: MockNetworkRequestSchema } } } },
     responses: {
       200: { description: "The network", content: { "application/json": { schema: GeneratedNetworkSchema } } },
-      ...bodyErrors,
+      ...errors,
     },
   });
 

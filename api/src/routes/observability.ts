@@ -2,6 +2,8 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../context.js";
 import { defaultHook } from "../lib/hook.js";
+import { routeGuards } from "../middleware/route-guard.js";
+import { authErrors } from "../schemas/common.js";
 
 const LatencySchema = z.object({
   count: z.number().int(),
@@ -27,19 +29,25 @@ export const StatsSchema = z
   .openapi("Stats");
 
 export function observabilityRoutes(deps: AppDeps) {
+  const guards = routeGuards(deps.config);
   const metrics = createRoute({
     method: "get",
     path: "/metrics",
+    operationId: "getMetrics",
+    ...guards.metrics,
     tags: ["observability"],
     summary: "Prometheus metrics: requests by route, status and model; inference latency histograms",
-    responses: { 200: { description: "Prometheus text format", content: { "text/plain": { schema: z.string() } } } },
+    description: "Open to scrapers without a key unless METRICS_PUBLIC=off (then it needs x-api-key when API_KEYS is set).",
+    responses: { 200: { description: "Prometheus text format", content: { "text/plain": { schema: z.string() } } }, ...authErrors },
   });
   const stats = createRoute({
     method: "get",
     path: "/stats",
+    operationId: "getStats",
+    ...guards.keyed,
     tags: ["observability"],
     summary: "Per-model requests, errors and p50/p95/p99 latency (JSON, for the dashboard)",
-    responses: { 200: { description: "Statistics", content: { "application/json": { schema: StatsSchema } } } },
+    responses: { 200: { description: "Statistics", content: { "application/json": { schema: StatsSchema } } }, ...authErrors },
   });
 
   return new OpenAPIHono<AppEnv>({ defaultHook })

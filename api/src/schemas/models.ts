@@ -36,7 +36,6 @@ export const ModelDetailSchema = z
   .object({
     name: z.string(),
     model_type: z.string().openapi({ description: "Same as name (reference field)" }),
-    model_path: z.string(),
     loaded: z.boolean(),
     version: z.string(),
     sha256: z.string(),

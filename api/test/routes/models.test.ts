@@ -89,3 +89,32 @@ describe.skipIf(!HAS_MODELS)("model details and reload", () => {
     for (const r of all) expect(r.status, r.text).toBe(200);
   });
 });
+
+describe("no server paths in answers", () => {
+  it("GET /models/{name}, the 404 of a load and /ready without models name no directory", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "api-paths-"));
+    writeFileSync(join(dir, "broken.json"), JSON.stringify({ name: "broken" }));
+    writeFileSync(join(dir, "broken.onnx"), "not an onnx file");
+    const { app } = await makeApp({ MODELS_DIR: dir });
+    const bodies = [
+      await call(app, "POST", "/models/anything/load"),
+      await call(app, "POST", "/models/broken/load"),
+      await call(app, "GET", "/models/broken"),
+      await call(app, "GET", "/models"),
+      await call(app, "GET", "/ready"),
+      await call(app, "POST", "/predict", { network_state: { nodes: [0, 1].map(() => ({ cpu_util: 0.1, mem_util: 0.1, energy: 100, latency: 1, bandwidth: 10, node_type: 1 })), edges: [[0, 1]] }, model_type: "broken" }),
+    ];
+    expect(bodies.map((r) => r.status)).toEqual([404, 422, 503, 200, 503, 503]);
+    for (const r of bodies) {
+      expect(r.text).not.toContain(dir);
+      expect(r.text).not.toContain(tmpdir());
+    }
+    if (HAS_MODELS) {
+      const { app: real, config } = await makeApp();
+      const detail = await call(real, "GET", "/models/hybrid");
+      expect(detail.status).toBe(200);
+      expect(detail.json.model_path).toBeUndefined();
+      expect(detail.text).not.toContain(config.MODELS_DIR);
+    }
+  });
+});

@@ -15,11 +15,17 @@ describe("GET /metrics and /stats", () => {
     expect(r.status).toBe(200);
     expect(r.headers.get("content-type")).toContain("text/plain");
     const text = await r.text();
-    expect(text).toContain("# TYPE http_requests_total counter");
-    expect(text).toMatch(/http_requests_total\{[^}]*route="\/health"[^}]*status="200"/);
-    expect(text).toMatch(/http_requests_total\{[^}]*route="\/predict"[^}]*status="400"/);
-    expect(text).toContain("# TYPE inference_duration_ms histogram");
-    expect(text).toContain("models_loaded");
+    expect(text).toContain("# TYPE edge_placement_http_requests_total counter");
+    expect(text).toMatch(/edge_placement_http_requests_total\{[^}]*route="\/health"[^}]*status="200"/);
+    expect(text).toMatch(/edge_placement_http_requests_total\{[^}]*route="\/predict"[^}]*status="400"/);
+    expect(text).toContain("# TYPE edge_placement_http_request_duration_seconds histogram");
+    expect(text).toContain("# TYPE edge_placement_inference_duration_seconds histogram");
+    expect(text).toContain("edge_placement_models_loaded");
+    // Every metric of the service carries the namespace; durations are in seconds.
+    const own = [...text.matchAll(/^# TYPE (\S+)/gm)].map((m) => m[1]!).filter((n) => !n.startsWith("process_") && !n.startsWith("nodejs_"));
+    expect(own.length).toBeGreaterThan(4);
+    for (const name of own) expect(name).toMatch(/^edge_placement_/);
+    expect(own.filter((n) => /_ms$|_milliseconds$/.test(n))).toEqual([]);
   });
 
   it("never labels metrics with unknown model names (bounded cardinality)", async () => {
