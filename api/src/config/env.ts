@@ -90,7 +90,7 @@ export const EnvSchema = z.object({
   MAX_NODES: intIn(2, 100_000, 10_000),
   MAX_BATCH: intIn(1, 100_000, 1024),
   /** Most nodes over all networks of one /batch-predict request (edges: 4 per node of it). */
-  MAX_BATCH_NODES: intIn(2, 10_000_000, 20_000),
+  MAX_BATCH_NODES: intIn(2, 10_000_000, 10_000),
   /** Bytes of request bodies being read, parsed, validated and served at once; past it 503 + Retry-After. */
   BODY_BUDGET: byteSize(32 * 1024 * 1024),
   /** Request bodies in progress at once; past it 503 + Retry-After. */

@@ -9,6 +9,7 @@ import type { Config } from "../config/env.js";
 import type { AppEnv } from "../context.js";
 import { ApiError } from "../lib/errors.js";
 import { checkJsonShape } from "../lib/json-shape.js";
+import { Turnstile, yieldToLoop } from "../lib/yield.js";
 import type { BodyBounds } from "../schemas/network.js";
 import { apiKeyAuth } from "./api-key.js";
 import { BodyBudget } from "./body-budget.js";
@@ -22,6 +23,9 @@ export interface RouteGuard {
   security?: Record<string, string[]>[];
 }
 
+/** Bodies from this size on are parsed one request at a time, in a turn of the event loop of their own. */
+const LARGE_BODY = 256 * 1024;
+
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 
 /**
@@ -29,10 +33,11 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
  * answer is built, and answers 413 when the JSON text nests deeper or holds more values than the
  * route's bounds allow, before it is parsed.
  */
-function jsonBody(bounds: BodyBounds, why: string, budget: BodyBudget): MiddlewareHandler<AppEnv> {
+function jsonBody(bounds: BodyBounds, why: string, budget: BodyBudget, large: Turnstile): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const declared = declaredLength((h) => c.req.header(h));
     const reservation = budget.reserve(declared ?? 0);
+    let turn = false;
     try {
       if (JSON_TYPE.test(c.req.header("content-type") ?? "")) {
         // hono caches the text: the validator's c.req.json() parses this same string.
@@ -48,9 +53,16 @@ function jsonBody(bounds: BodyBounds, why: string, budget: BodyBudget): Middlewa
               : `the JSON body holds more than ${problem.limit} values, this route's limit (${why})`,
           );
         }
+        if (text.length >= LARGE_BODY) {
+          // Large requests take turns, and parsing starts in a fresh turn of the event loop.
+          await large.enter();
+          turn = true;
+          await yieldToLoop();
+        }
       }
       await next();
     } finally {
+      if (turn) large.leave();
       reservation.release();
     }
   };
@@ -79,13 +91,14 @@ export function routeGuards(config: Config): RouteGuards {
   const open: RouteGuard = { middleware: [], ...(hasKeys ? { security: [] } : {}) };
   const keyed: RouteGuard = { middleware: auth, ...(hasKeys ? { security: [{ [API_KEY_SCHEME]: [] }] } : {}) };
   const budget = new BodyBudget({ maxBytes: config.BODY_BUDGET, maxBodies: config.BODY_CONCURRENCY });
+  const large = new Turnstile();
   const guards: RouteGuards = {
     open,
     keyed,
     metrics: config.METRICS_PUBLIC ? open : keyed,
     json: (bounds, why) => ({
       ...keyed,
-      middleware: [...auth, bodyLimit(bounds.bytes, why), jsonBody(bounds, why, budget)],
+      middleware: [...auth, bodyLimit(bounds.bytes, why), jsonBody(bounds, why, budget, large)],
     }),
     budget,
   };

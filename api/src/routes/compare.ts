@@ -4,6 +4,7 @@ import type { AppDeps, AppEnv } from "../context.js";
 import { ensurePlaceable } from "../inference/errors.js";
 import { prepareNetwork } from "../inference/tensors.js";
 import { defaultHook } from "../lib/hook.js";
+import { NODES_PER_SLICE, yieldToLoop } from "../lib/yield.js";
 import { routeGuards } from "../middleware/route-guard.js";
 import { fnv1a, HEURISTIC_DESCRIPTIONS, HEURISTIC_NAMES, HEURISTICS } from "../simulation/heuristics.js";
 import { bodyErrors, EXAMPLE_ERRORS, errorResponse } from "../schemas/common.js";
@@ -32,9 +33,13 @@ export function compareRoutes(deps: AppDeps) {
   return new OpenAPIHono<AppEnv>({ defaultHook }).openapi(route, async (c) => {
     const started = performance.now();
     const body = c.req.valid("json");
+    // A large network's work goes in several turns of the event loop, letting others run between.
+    const large = body.network_state.nodes.length >= NODES_PER_SLICE;
+    if (large) await yieldToLoop();
     const prep = prepareNetwork(body.network_state, body.task, body.load);
     ensurePlaceable(prep);
     const out = prep.out;
+    if (large) await yieldToLoop();
     const seed = body.seed ?? fnv1a(JSON.stringify({ network_state: body.network_state, task: body.task ?? null, load: body.load ?? null }));
     const step = body.step ?? 0;
     const ctx = { net: prep.net, task: prep.task, out, step, seed };
@@ -54,9 +59,12 @@ export function compareRoutes(deps: AppDeps) {
       deadline_met: out.deadlineMet[node] === 1,
     });
 
-    // Every loaded model at once: the predictor shares their runs' event-loop turn.
+    // Every loaded model at once: the predictor shares their runs' event-loop turn. A large
+    // network's runs go one after another instead, each in its own turns.
     const names = deps.registry.loadedNames();
-    const preds = await Promise.all(names.map((name) => deps.predictor.predictOne(name, prep)));
+    const preds = [];
+    if (large) for (const name of names) preds.push(await deps.predictor.predictOne(name, prep));
+    else preds.push(...(await Promise.all(names.map((name) => deps.predictor.predictOne(name, prep)))));
     const results = [];
     for (let k = 0; k < names.length; k++) {
       const name = names[k]!;

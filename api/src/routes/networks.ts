@@ -5,7 +5,8 @@ import type { AppDeps, AppEnv } from "../context.js";
 import { defaultHook } from "../lib/hook.js";
 import { routeGuards } from "../middleware/route-guard.js";
 import { warmupTasks } from "../simulation/arrivals.js";
-import { greedyWarmup } from "../simulation/dynamics.js";
+import { greedyWarmupSteps } from "../simulation/dynamics.js";
+import { runSliced } from "../lib/yield.js";
 import { generateNetwork, tierCounts } from "../simulation/generator.js";
 import { Mulberry32 } from "../simulation/prng.js";
 import { DEFAULT_LOAD } from "../simulation/spec.js";
@@ -67,13 +68,16 @@ interface EpisodeRequest {
  * network after a greedy warm-up of that many arrivals at that load (episodes.EdgeSim.reset), with
  * the arrival that meets it as `task` and `load`, ready for /predict.
  */
-function respond(net: GeneratedNetwork, seed: number, req: EpisodeRequest): GeneratedNetworkResponse {
+/** Warm-up tasks x nodes per slice: a few ms of work between two turns of the event loop. */
+const WARMUP_SLICE_WORK = 20_000;
+
+async function respond(net: GeneratedNetwork, seed: number, req: EpisodeRequest): Promise<GeneratedNetworkResponse> {
   const [sensor, fog, cloud] = tierCounts(net.nodes.length);
   const base = { num_nodes: net.nodes.length, num_edges: net.edges.length, seed, tiers: { sensor, fog, cloud }, generated_at: Date.now() / 1000 };
   if (req.load === undefined && req.warmup_tasks === undefined) return { network_state: net, ...base };
   const load = req.load ?? DEFAULT_LOAD;
   const tasks = req.warmup_tasks ?? warmupTasks(net.nodes.length);
-  const w = greedyWarmup(net, load, seed, tasks);
+  const w = await runSliced(greedyWarmupSteps(net, load, seed, tasks, Math.max(1, Math.floor(WARMUP_SLICE_WORK / net.nodes.length))));
   const { source, cpu_mcycles, mem_mb, data_kb, deadline_ms } = w.next;
   return {
     network_state: w.episode.snapshot(),
@@ -130,16 +134,16 @@ export function networkRoutes(deps: AppDeps) {
   });
 
   return new OpenAPIHono<AppEnv>({ defaultHook })
-    .openapi(gen, (c) => {
+    .openapi(gen, async (c) => {
       const body = c.req.valid("json");
       const s = body.seed ?? randomInt(0, 2 ** 32 - 1);
-      return c.json(respond(generateNetwork(body.num_nodes, s), s, body), 200);
+      return c.json(await respond(generateNetwork(body.num_nodes, s), s, body), 200);
     })
-    .openapi(mock, (c) => {
+    .openapi(mock, async (c) => {
       const body = c.req.valid("json");
       const s = body.seed ?? randomInt(0, 2 ** 32 - 1);
       let net = generateNetwork(body.num_nodes, s);
       if (body.num_edges !== undefined) net = addEdgesUpTo(net, body.num_edges, s);
-      return c.json(respond(net, s, body), 200);
+      return c.json(await respond(net, s, body), 200);
     });
 }

@@ -5,6 +5,7 @@ import { DEFAULT_MODEL } from "../context.js";
 import { ensurePlaceable } from "../inference/errors.js";
 import { prepareNetwork } from "../inference/tensors.js";
 import { defaultHook } from "../lib/hook.js";
+import { NODES_PER_SLICE, yieldToLoop } from "../lib/yield.js";
 import { routeGuards } from "../middleware/route-guard.js";
 import { inferenceErrors } from "../schemas/common.js";
 import { limitsOf } from "../schemas/network.js";
@@ -64,6 +65,8 @@ export function predictRoutes(deps: AppDeps) {
       // Label metrics only with names that exist on disk (bounded cardinality).
       if (deps.registry.isKnown(name)) c.set("model", name);
       deps.predictor.resolveModel(name);
+      // Parsing and validating a large body was one long stretch: let others run before the next.
+      if (body.network_state.nodes.length >= NODES_PER_SLICE) await yieldToLoop();
       const prep = prepareNetwork(body.network_state, body.task, body.load);
       ensurePlaceable(prep);
       const pred = await deps.predictor.predictOne(name, prep);
@@ -77,11 +80,19 @@ export function predictRoutes(deps: AppDeps) {
       // Label metrics only with names that exist on disk (bounded cardinality).
       if (deps.registry.isKnown(name)) c.set("model", name);
       deps.predictor.resolveModel(name);
-      const preps = body.network_states.map((net, i) => {
+      const preps = [];
+      let sliceNodes = NODES_PER_SLICE; // yield first: validation was one long stretch
+      for (let i = 0; i < body.network_states.length; i++) {
+        const net = body.network_states[i]!;
+        if (sliceNodes >= NODES_PER_SLICE) {
+          await yieldToLoop();
+          sliceNodes = 0;
+        }
+        sliceNodes += net.nodes.length;
         const prep = prepareNetwork(net, body.tasks ? body.tasks[i] : body.task, body.loads ? body.loads[i] : body.load);
         ensurePlaceable(prep, `network_states[${i}]`);
-        return prep;
-      });
+        preps.push(prep);
+      }
       const { predictions, runs, model } = await deps.predictor.predictMany(name, preps);
       const total = performance.now() - started;
       deps.stats.recordInference(name, total, predictions.length);

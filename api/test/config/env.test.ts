@@ -9,7 +9,7 @@ describe("loadConfig", () => {
     expect(c.MODELS_DIR).toBe(DEFAULT_MODELS_DIR);
     expect(c.MAX_NODES).toBe(10_000);
     expect(c.MAX_BATCH).toBe(1024);
-    expect(c.MAX_BATCH_NODES).toBe(20_000);
+    expect(c.MAX_BATCH_NODES).toBe(10_000);
     expect(c.BODY_BUDGET).toBe(32 * 1024 * 1024);
     expect(c.BODY_CONCURRENCY).toBe(256);
     expect(c.CORS_ORIGINS).toEqual(["http://127.0.0.1:3000", "http://localhost:3000"]);
