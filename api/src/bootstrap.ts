@@ -7,7 +7,6 @@ import { Predictor } from "./inference/predictor.js";
 import { ModelRegistry } from "./inference/registry.js";
 import type { Logger } from "./observability/logger.js";
 import { createMetrics } from "./observability/metrics.js";
-import { StatsCollector } from "./observability/stats.js";
 
 export function packageVersion(): string {
   try {
@@ -19,7 +18,6 @@ export function packageVersion(): string {
 
 export function createDeps(config: Config, logger: Logger, opts: { defaultMetrics?: boolean } = {}): AppDeps {
   const metrics = createMetrics({ defaultMetrics: opts.defaultMetrics ?? true });
-  const stats = new StatsCollector();
   const registry = new ModelRegistry({
     dir: config.MODELS_DIR,
     intraOpThreads: config.ORT_INTRA_OP_THREADS,
@@ -36,7 +34,7 @@ export function createDeps(config: Config, logger: Logger, opts: { defaultMetric
       metrics.inferenceNetworks.inc({ model }, batch);
     },
   });
-  return { config, logger, metrics, stats, registry, predictor, version: packageVersion(), startedAt: Date.now() };
+  return { config, logger, metrics, registry, predictor, version: packageVersion(), startedAt: Date.now() };
 }
 
 /** Load every model on disk and publish the gauge. */

@@ -4,13 +4,11 @@ import type { ModelRegistry } from "./inference/registry.js";
 import type { Predictor } from "./inference/predictor.js";
 import type { Logger } from "./observability/logger.js";
 import type { Metrics } from "./observability/metrics.js";
-import type { StatsCollector } from "./observability/stats.js";
 
 export interface AppDeps {
   config: Config;
   logger: Logger;
   metrics: Metrics;
-  stats: StatsCollector;
   registry: ModelRegistry;
   predictor: Predictor;
   version: string;

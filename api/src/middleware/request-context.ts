@@ -9,7 +9,7 @@ import type { AppDeps, AppEnv } from "../context.js";
 
 const INCOMING_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-export function requestContext(deps: Pick<AppDeps, "logger" | "metrics" | "stats">): MiddlewareHandler<AppEnv> {
+export function requestContext(deps: Pick<AppDeps, "logger" | "metrics">): MiddlewareHandler<AppEnv> {
   let counter = 0;
   const prefix = randomUUID().slice(0, 8);
   return async (c, next) => {
@@ -27,9 +27,7 @@ export function requestContext(deps: Pick<AppDeps, "logger" | "metrics" | "stats
     const method = c.req.method;
     const model = c.get("model") ?? "";
     deps.metrics.httpRequests.inc({ method, route, status: String(status), model });
-    deps.metrics.httpDuration.observe({ method, route, status: String(status) }, ms / 1000);
-    deps.stats.recordRequest(`${method} ${route}`, status);
-    if (model && status >= 400) deps.stats.recordModelError(model);
+    deps.metrics.httpDuration.observe({ method, route, status: String(status), model }, ms / 1000);
     const line = { reqId: id, method, path: c.req.path, route, status, ms: Math.round(ms * 1000) / 1000, ...(model ? { model } : {}) };
     if (status >= 500 && status !== 503) deps.logger.error(line, "request failed");
     else if (status >= 500) deps.logger.warn(line, "request refused: unavailable");

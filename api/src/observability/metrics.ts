@@ -11,7 +11,7 @@ export const METRIC_PREFIX = "edge_placement_";
 export interface Metrics {
   registry: Registry;
   httpRequests: Counter<"method" | "route" | "status" | "model">;
-  httpDuration: Histogram<"method" | "route" | "status">;
+  httpDuration: Histogram<"method" | "route" | "status" | "model">;
   inferenceDuration: Histogram<"model" | "kind">;
   inferenceNetworks: Counter<"model">;
   inferenceBatchSize: Histogram<"model">;
@@ -35,7 +35,7 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics 
     httpDuration: new Histogram({
       name: `${METRIC_PREFIX}http_request_duration_seconds`,
       help: "HTTP request duration in seconds",
-      labelNames: ["method", "route", "status"],
+      labelNames: ["method", "route", "status", "model"],
       buckets: seconds,
       registers: [registry],
     }),

@@ -69,7 +69,6 @@ export function compareRoutes(deps: AppDeps) {
     for (let k = 0; k < names.length; k++) {
       const name = names[k]!;
       const pred = preds[k]!;
-      deps.stats.recordInference(name, pred.processing_time_ms, 1);
       results.push({
         name,
         kind: "learned" as const,

@@ -69,9 +69,7 @@ export function predictRoutes(deps: AppDeps) {
       if (body.network_state.nodes.length >= NODES_PER_SLICE) await yieldToLoop();
       const prep = prepareNetwork(body.network_state, body.task, body.load);
       ensurePlaceable(prep);
-      const pred = await deps.predictor.predictOne(name, prep);
-      deps.stats.recordInference(name, pred.processing_time_ms, 1);
-      return c.json(pred, 200);
+      return c.json(await deps.predictor.predictOne(name, prep), 200);
     })
     .openapi(batch, async (c) => {
       const started = performance.now();
@@ -94,8 +92,6 @@ export function predictRoutes(deps: AppDeps) {
         preps.push(prep);
       }
       const { predictions, runs, model } = await deps.predictor.predictMany(name, preps);
-      const total = performance.now() - started;
-      deps.stats.recordInference(name, total, predictions.length);
-      return c.json({ predictions, total_processing_time_ms: total, model: model.ref, onnx_runs: runs }, 200);
+      return c.json({ predictions, total_processing_time_ms: performance.now() - started, model: model.ref, onnx_runs: runs }, 200);
     });
 }
