@@ -198,6 +198,20 @@ describe("bad input table", () => {
     expect(loops.json.issues[0].message).toContain("self-loop");
   });
 
+  it("64,000 invalid edges within the edge limit: a 422 with the first 100, not a 500", async () => {
+    // MAX_NODES 20,000 allows 80,000 edges, so zod reaches every one of them (100k+ issues uncapped).
+    const { app: wide } = await makeApp({ MAX_NODES: "20000" }, { load: false });
+    for (const bad of [[0, 0.5], ["a", "b"], { source: -1, target: 2 }]) {
+      const r = await call(wide, "POST", "/predict", { network_state: { nodes, edges: Array.from({ length: 64_000 }, () => bad) } });
+      expect(r.status, r.text.slice(0, 300)).toBe(422);
+      expectErrorShape(r);
+      expect(r.json.issues).toHaveLength(100);
+      // A lower bound: validation stopped (an edge failing both union branches may list two problems).
+      expect(r.json.issue_count).toBeGreaterThanOrEqual(100);
+      expect(r.json.issue_count).toBeLessThanOrEqual(300);
+    }
+  });
+
   it("a batch of many networks of empty nodes stops after 100 problems", async () => {
     const { app: big } = await makeApp({}, { load: false });
     const empty = { nodes: Array(1000).fill({}), edges: [] };
