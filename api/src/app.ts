@@ -8,6 +8,7 @@ import type { AppDeps, AppEnv } from "./context.js";
 import { defaultHook } from "./lib/hook.js";
 import { cors } from "./middleware/cors.js";
 import { errorHandler, methodTable, notFound } from "./middleware/errors.js";
+import { security } from "./middleware/security.js";
 import { API_KEY_SCHEME } from "./middleware/route-guard.js";
 import { requestContext } from "./middleware/request-context.js";
 import { compareRoutes } from "./routes/compare.js";
@@ -24,6 +25,7 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
 
   app.use("*", requestContext(deps));
+  app.use("*", security(config.ALLOWED_HOSTS));
   app.use(
     "*",
     cors({

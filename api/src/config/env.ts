@@ -98,6 +98,8 @@ export const EnvSchema = z.object({
   /** Origins a browser may call the API from; the dashboard's by default, * for any. */
   CORS_ORIGINS: csv.transform((list) => (list.length === 0 ? DEFAULT_CORS_ORIGINS : list)),
   API_KEYS: csv,
+  /** Host names requests may be addressed to (DNS rebinding); "*" any. Default below, from HOST. */
+  ALLOWED_HOSTS: csv,
   /** With API_KEYS set: on leaves /metrics open (scrapers without a key), off makes it need a key. */
   METRICS_PUBLIC: onOff(true),
   LOG_LEVEL: z.enum(LOG_LEVELS).optional().default("info"),
@@ -111,7 +113,14 @@ export const EnvSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: intIn(0, 600_000, 10_000),
 });
 
-export type Config = z.output<typeof EnvSchema>;
+type ParsedEnv = z.output<typeof EnvSchema>;
+export type Config = ParsedEnv;
+
+const LOOPBACK = ["127.0.0.1", "localhost", "[::1]", "::1"];
+/** A loopback bind allows the loopback names; any other bind (0.0.0.0 in a container) any name. */
+function defaultAllowedHosts(host: string): string[] {
+  return LOOPBACK.includes(host) || host.startsWith("127.") ? ["127.0.0.1", "localhost", "[::1]", ...(LOOPBACK.includes(host) ? [] : [host])] : ["*"];
+}
 
 export class ConfigError extends Error {
   constructor(public readonly problems: { name: string; message: string }[]) {
@@ -138,7 +147,9 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
       })),
     );
   }
-  return parsed.data;
+  const config = parsed.data;
+  if (config.ALLOWED_HOSTS.length === 0) config.ALLOWED_HOSTS = defaultAllowedHosts(config.HOST);
+  return config;
 }
 
 /** The config used by tests and tools: defaults plus overrides. */
