@@ -36,8 +36,9 @@ describe("turbo passes the settings through", () => {
   it(
     "PORT and MAX_NODES given to `turbo run start` reach the API",
     async () => {
-      const child = spawn(join(REPO_ROOT, "node_modules", ".bin", "turbo"), ["run", "start", "--filter=api", "--only", "--no-daemon"], {
+      const child = spawn(join(REPO_ROOT, "node_modules", ".bin", "turbo"), ["run", "start", "--filter=api", "--no-daemon"], {
         cwd: REPO_ROOT,
+        // turbo builds the API first (start depends on build), then starts it.
         env: { ...process.env, PORT: "0", HOST: "127.0.0.1", MAX_NODES: "77", LOG_LEVEL: "info", TURBO_TELEMETRY_DISABLED: "1" },
         stdio: ["ignore", "pipe", "pipe"],
         detached: true, // its own process group: turbo, npm and the server stop together
