@@ -77,7 +77,6 @@ export interface RouteGuards {
   metrics: RouteGuard;
   /** needs a key; its JSON body is bounded by `bounds` (`why` names the settings they come from) */
   json(bounds: BodyBounds, why: string): RouteGuard;
-  budget: BodyBudget;
 }
 
 const cache = new WeakMap<Config, RouteGuards>();
@@ -100,7 +99,6 @@ export function routeGuards(config: Config): RouteGuards {
       ...keyed,
       middleware: [...auth, bodyLimit(bounds.bytes, why), jsonBody(bounds, why, budget, large)],
     }),
-    budget,
   };
   cache.set(config, guards);
   return guards;
