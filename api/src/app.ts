@@ -1,14 +1,15 @@
 /**
- * Builds the Hono app: middleware (request id + logs + metrics, CORS, API key, body limit), every
- * route group, error handling and the generated OpenAPI document. `AppType` is for `hono/client`.
+ * Builds the Hono app: middleware (request id + logs + metrics, CORS), every route group (each
+ * declares its own key rule and body bounds, middleware/route-guard.ts), error handling (404, 405
+ * with Allow, problems) and the generated OpenAPI document. `AppType` is for `hono/client`.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "./context.js";
 import { defaultHook } from "./lib/hook.js";
-import { apiKeyAuth } from "./middleware/api-key.js";
-import { bodyLimit } from "./middleware/body-limit.js";
 import { cors } from "./middleware/cors.js";
-import { errorHandler, notFound } from "./middleware/errors.js";
+import { errorHandler, methodTable, notFound } from "./middleware/errors.js";
+import { security } from "./middleware/security.js";
+import { API_KEY_SCHEME } from "./middleware/route-guard.js";
 import { requestContext } from "./middleware/request-context.js";
 import { compareRoutes } from "./routes/compare.js";
 import { docsRoutes } from "./routes/docs.js";
@@ -26,20 +27,19 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
 
   app.use("*", requestContext(deps));
+  app.use("*", security(config.ALLOWED_HOSTS));
   app.use(
     "*",
     cors({
       origins: config.CORS_ORIGINS,
       allowMethods: ["GET", "POST", "OPTIONS"],
-      allowHeaders: ["content-type", "x-api-key", "x-request-id"],
-      exposeHeaders: ["x-request-id"],
+      allowHeaders: ["content-type", "x-request-id"],
+      keyHeader: "x-api-key",
+      exposeHeaders: ["x-request-id", "retry-after"],
       maxAge: 600,
     }),
   );
-  app.use("*", apiKeyAuth(config.API_KEYS));
-  app.use("*", bodyLimit(config.BODY_LIMIT));
   app.onError(errorHandler(deps.logger));
-  app.notFound(notFound);
 
   const routes = app
     .route("/", systemRoutes(deps))
@@ -53,7 +53,7 @@ export function createApp(deps: AppDeps) {
     .route("/", oipRoutes(deps));
 
   if (config.API_KEYS.length > 0) {
-    app.openAPIRegistry.registerComponent("securitySchemes", "ApiKey", { type: "apiKey", in: "header", name: "x-api-key" });
+    app.openAPIRegistry.registerComponent("securitySchemes", API_KEY_SCHEME, { type: "apiKey", in: "header", name: "x-api-key" });
   }
   app.doc("/openapi.json", {
     openapi: "3.0.3",
@@ -61,7 +61,7 @@ export function createApp(deps: AppDeps) {
       title: "Edge task-placement API",
       version: deps.version,
       description:
-        "Trained placement policies (DQN, PPO, hybrid GNN) exported to ONNX, served with the simulator's cost model and baselines. Errors are `{error, message, issues?}`.",
+        "Trained placement policies (DQN, PPO, hybrid GNN) exported to ONNX, served with the simulator's cost model and baselines. Errors are RFC 9457 problems (`application/problem+json`): `{type, title, status, detail, error, message, issues?, issue_count?}`. Each operation's `security` says whether it needs `x-api-key` (only when the server has API_KEYS set).",
     },
     tags: [
       { name: "inference", description: "Placement decisions" },
@@ -72,9 +72,9 @@ export function createApp(deps: AppDeps) {
       { name: "observability", description: "Metrics and statistics" },
       { name: "oip", description: "Open Inference Protocol v2 (KServe v2 / Triton REST): raw tensors, errors as {error}" },
     ],
-    ...(config.API_KEYS.length > 0 ? { security: [{ ApiKey: [] }] } : {}),
   });
   app.route("/", docsRoutes());
+  app.notFound(notFound(methodTable(app.routes)));
   return routes;
 }
 

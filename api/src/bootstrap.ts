@@ -7,7 +7,6 @@ import { Predictor } from "./inference/predictor.js";
 import { ModelRegistry } from "./inference/registry.js";
 import type { Logger } from "./observability/logger.js";
 import { createMetrics, type Metrics } from "./observability/metrics.js";
-import { StatsCollector } from "./observability/stats.js";
 import { Admission } from "./runtime/admission.js";
 import { Lifecycle } from "./runtime/lifecycle.js";
 import { localView, type ServerView } from "./runtime/server-view.js";
@@ -23,7 +22,7 @@ export function packageVersion(): string {
 export interface DepsOptions {
   defaultMetrics?: boolean;
   /** how /metrics and /stats see the whole server; default: this process alone */
-  view?: (metrics: Metrics, stats: StatsCollector) => ServerView;
+  view?: (metrics: Metrics) => ServerView;
 }
 
 export function createDeps(config: Config, logger: Logger, opts: DepsOptions = {}): AppDeps {
@@ -33,7 +32,6 @@ export function createDeps(config: Config, logger: Logger, opts: DepsOptions = {
     onReject: (reason) => metrics.inferenceRejected.inc({ reason }),
   });
   const metrics = createMetrics({ defaultMetrics: opts.defaultMetrics ?? true, admitted: () => admission.size });
-  const stats = new StatsCollector();
   const registry = new ModelRegistry({
     dir: config.MODELS_DIR,
     intraOpThreads: config.ORT_INTRA_OP_THREADS,
@@ -46,7 +44,7 @@ export function createDeps(config: Config, logger: Logger, opts: DepsOptions = {
     maxRunBatch: config.MAX_RUN_BATCH,
     admission,
     onRun: (model, ms, batch) => {
-      metrics.inferenceDuration.observe({ model, kind: "onnx_run" }, ms);
+      metrics.inferenceDuration.observe({ model, kind: "onnx_run" }, ms / 1000);
       metrics.inferenceBatchSize.observe({ model }, batch);
       metrics.inferenceNetworks.inc({ model }, batch);
     },
@@ -55,11 +53,10 @@ export function createDeps(config: Config, logger: Logger, opts: DepsOptions = {
     config,
     logger,
     metrics,
-    stats,
     registry,
     predictor,
     lifecycle: new Lifecycle(),
-    server: (opts.view ?? localView)(metrics, stats),
+    server: (opts.view ?? localView)(metrics),
     version: packageVersion(),
     startedAt: Date.now(),
   };

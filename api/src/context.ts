@@ -4,7 +4,6 @@ import type { ModelRegistry } from "./inference/registry.js";
 import type { Predictor } from "./inference/predictor.js";
 import type { Logger } from "./observability/logger.js";
 import type { Metrics } from "./observability/metrics.js";
-import type { StatsCollector } from "./observability/stats.js";
 import type { Lifecycle } from "./runtime/lifecycle.js";
 import type { ServerView } from "./runtime/server-view.js";
 
@@ -12,7 +11,6 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   metrics: Metrics;
-  stats: StatsCollector;
   registry: ModelRegistry;
   predictor: Predictor;
   /** draining or serving (GET /ready) */

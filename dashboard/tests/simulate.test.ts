@@ -19,6 +19,7 @@ const node = (type: number) => ({ cpu_util: 0.2, mem_util: 0.3, energy: 100, lat
 const summary = (policy: string, kind: "learned" | "baseline", ret: number): PolicySummary => ({
   policy,
   kind,
+  model_version: kind === "learned" ? "1" : null,
   tasks: 4,
   return: ret,
   deadline_met_rate: 0.5,

@@ -40,6 +40,29 @@ const intIn = (min: number, max: number, def: number) =>
     .optional()
     .transform((v) => v ?? def);
 
+const onOff = (def: boolean) =>
+  z
+    .enum(["on", "off", "true", "false", "1", "0"])
+    .optional()
+    .transform((v) => (v === undefined ? def : v === "on" || v === "true" || v === "1"));
+
+const byteSize = (def: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return def;
+      const n = parseByteSize(v);
+      if (n === undefined || n < 1024) {
+        ctx.addIssue({ code: "custom", message: 'must be a size of at least 1kb such as "64mb", "512kb" or a byte count' });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+/** The dashboard's default origins (DASHBOARD_HOST 127.0.0.1, DASHBOARD_PORT 3000). */
+export const DEFAULT_CORS_ORIGINS = ["http://127.0.0.1:3000", "http://localhost:3000"];
+
 const csv = z
   .string()
   .optional()
@@ -69,30 +92,24 @@ export const EnvSchema = z.object({
   MAX_NODES: intIn(2, 100_000, 10_000),
   MAX_BATCH: intIn(1, 100_000, 1024),
   /** Most nodes over all networks of one /batch-predict request (edges: 4 per node of it). */
-  MAX_BATCH_NODES: intIn(2, 10_000_000, 250_000),
-  BODY_LIMIT: z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v.trim() === "") return 32 * 1024 * 1024;
-      const n = parseByteSize(v);
-      if (n === undefined || n < 1024) {
-        ctx.addIssue({ code: "custom", message: 'must be a size of at least 1kb such as "64mb", "512kb" or a byte count' });
-        return z.NEVER;
-      }
-      return n;
-    }),
-  CORS_ORIGINS: csv.transform((list) => (list.length === 0 ? ["*"] : list)),
+  MAX_BATCH_NODES: intIn(2, 10_000_000, 10_000),
+  /** Bytes of request bodies being read, parsed, validated and served at once; past it 503 + Retry-After. */
+  BODY_BUDGET: byteSize(32 * 1024 * 1024),
+  /** Request bodies in progress at once; past it 503 + Retry-After. */
+  BODY_CONCURRENCY: intIn(1, 100_000, 256),
+  /** Origins a browser may call the API from; the dashboard's by default, * for any. */
+  CORS_ORIGINS: csv.transform((list) => (list.length === 0 ? DEFAULT_CORS_ORIGINS : list)),
   API_KEYS: csv,
+  /** Host names requests may be addressed to (DNS rebinding); "*" any. Default below, from HOST. */
+  ALLOWED_HOSTS: csv,
+  /** With API_KEYS set: on leaves /metrics open (scrapers without a key), off makes it need a key. */
+  METRICS_PUBLIC: onOff(true),
   LOG_LEVEL: z.enum(LOG_LEVELS).optional().default("info"),
   ORT_INTRA_OP_THREADS: intIn(0, 64, 1),
   /** Intra-op threads of a second session used for large runs (B * N >= 2048 nodes); <= ORT_INTRA_OP_THREADS turns it off. */
   ORT_BATCH_THREADS: intIn(0, 64, 2),
   /** Single predictions arriving in the same event-loop turn share one ONNX run ("on"/"off"). */
-  MICROBATCH: z
-    .enum(["on", "off", "true", "false", "1", "0"])
-    .optional()
-    .transform((v) => v === undefined || v === "on" || v === "true" || v === "1"),
+  MICROBATCH: onOff(true),
   /** Max networks in one ONNX run (micro-batches and /batch-predict chunks). */
   MAX_RUN_BATCH: intIn(1, 100_000, 1024),
   /** node:cluster workers behind one port; 1 serves from a single process. */
@@ -118,7 +135,14 @@ export const EnvSchema = z.object({
   SIM_MAX_PLANNER_WORK: intIn(0, 1_000_000_000, 250_000),
 });
 
-export type Config = z.output<typeof EnvSchema>;
+type ParsedEnv = z.output<typeof EnvSchema>;
+export type Config = ParsedEnv;
+
+const LOOPBACK = ["127.0.0.1", "localhost", "[::1]", "::1"];
+/** A loopback bind allows the loopback names; any other bind (0.0.0.0 in a container) any name. */
+function defaultAllowedHosts(host: string): string[] {
+  return LOOPBACK.includes(host) || host.startsWith("127.") ? ["127.0.0.1", "localhost", "[::1]", ...(LOOPBACK.includes(host) ? [] : [host])] : ["*"];
+}
 
 export class ConfigError extends Error {
   constructor(public readonly problems: { name: string; message: string }[]) {
@@ -145,14 +169,15 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
       })),
     );
   }
-  const c = parsed.data;
-  if (c.HEADERS_TIMEOUT_MS > c.REQUEST_TIMEOUT_MS) {
+  const config = parsed.data;
+  if (config.HEADERS_TIMEOUT_MS > config.REQUEST_TIMEOUT_MS) {
     // node:http refuses this pair at start-up; say which setting to change.
     throw new ConfigError([
-      { name: "HEADERS_TIMEOUT_MS", message: `must not exceed REQUEST_TIMEOUT_MS (${c.REQUEST_TIMEOUT_MS}) (got ${c.HEADERS_TIMEOUT_MS})` },
+      { name: "HEADERS_TIMEOUT_MS", message: `must not exceed REQUEST_TIMEOUT_MS (${config.REQUEST_TIMEOUT_MS}) (got ${config.HEADERS_TIMEOUT_MS})` },
     ]);
   }
-  return c;
+  if (config.ALLOWED_HOSTS.length === 0) config.ALLOWED_HOSTS = defaultAllowedHosts(config.HOST);
+  return config;
 }
 
 /** The config used by tests and tools: defaults plus overrides. */

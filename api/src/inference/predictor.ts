@@ -3,7 +3,7 @@
  * predictions. Single predictions that arrive in the same event-loop turn share one run
  * (micro-batching); /batch-predict plans its own runs by network size.
  */
-import { ModelNotFoundError, ModelNotLoadedError, VersionNotServedError } from "./errors.js";
+import { ModelNotFoundError, ModelUnavailableError, VersionNotServedError } from "./errors.js";
 import type { LoadedModel, RunOutput } from "./loaded-model.js";
 import type { ModelRegistry } from "./registry.js";
 import type { Admission } from "../runtime/admission.js";
@@ -104,14 +104,14 @@ export class Predictor {
     if (version === undefined) {
       const m = registry.get(name);
       if (m) return m;
-      throw new ModelNotLoadedError(name, null, registry.status(name).last_error);
+      throw ModelUnavailableError.notLoaded(name, null, registry.status(name).last_error);
     }
     const served = registry.served(name);
     const v = served.find((s) => String(s) === version);
     if (v === undefined) throw new VersionNotServedError(name, version, served);
     const m = registry.getVersion(name, v);
     if (m) return m;
-    throw new ModelNotLoadedError(name, v);
+    throw ModelUnavailableError.notLoaded(name, v);
   }
 
   private admit<T>(work: (deadline?: AbortSignal) => Promise<T>): Promise<T> {

@@ -4,7 +4,7 @@
  * leaves the serving versions in place. Files come from ModelRepository, sessions from openModel.
  */
 import type { Logger } from "pino";
-import { ModelLoadError, ModelNotFoundError, NoPreviousVersionError, VersionNotServedError } from "./errors.js";
+import { ModelLoadFailedError, ModelNotFoundError, NoPreviousVersionError, VersionNotServedError } from "./errors.js";
 import type { LoadedModel } from "./loaded-model.js";
 import { ModelRepository, type ModelConfig } from "./repository.js";
 import { openModel, type SessionOptions } from "./session.js";
@@ -121,7 +121,7 @@ export class ModelRegistry {
       try {
         await this.load(name);
       } catch (e) {
-        failed[name] = e instanceof ModelLoadError ? e.reason : (e as Error).message;
+        failed[name] = e instanceof ModelLoadFailedError ? e.reason : (e as Error).message;
       }
     }
     this.initialLoadDone = true;
@@ -155,7 +155,7 @@ export class ModelRegistry {
     const version = requested ?? config?.default_version;
     const serving = this.slots.get(name)?.active.version ?? null;
     if (!config || version === undefined) {
-      throw new ModelLoadError(name, requested ?? null, this.errors.get(name) ?? "no config.json", serving);
+      throw new ModelLoadFailedError(name, requested ?? null, this.errors.get(name) ?? "no config.json", serving);
     }
     if (!config.versions.includes(version)) throw new VersionNotServedError(name, String(version), config.versions);
     let model: LoadedModel;
@@ -165,7 +165,7 @@ export class ModelRegistry {
       const reason = (e as Error).message;
       this.errors.set(name, reason);
       this.log.warn({ model: name, version, reason, serving }, "model load failed");
-      throw new ModelLoadError(name, version, reason, serving);
+      throw new ModelLoadFailedError(name, version, reason, serving);
     }
     const old = this.slots.get(name);
     if (!old) {

@@ -1,6 +1,6 @@
 /**
  * Per-request id (x-request-id in and out), one structured log line per request, and the
- * http_requests_total / http_request_duration_ms metrics labelled by route template.
+ * edge_placement_http_requests_total / _http_request_duration_seconds metrics labelled by route template.
  */
 import { randomUUID } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
@@ -9,7 +9,7 @@ import type { AppDeps, AppEnv } from "../context.js";
 
 const INCOMING_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-export function requestContext(deps: Pick<AppDeps, "logger" | "metrics" | "stats">): MiddlewareHandler<AppEnv> {
+export function requestContext(deps: Pick<AppDeps, "logger" | "metrics">): MiddlewareHandler<AppEnv> {
   let counter = 0;
   const prefix = randomUUID().slice(0, 8);
   return async (c, next) => {
@@ -27,9 +27,7 @@ export function requestContext(deps: Pick<AppDeps, "logger" | "metrics" | "stats
     const method = c.req.method;
     const model = c.get("model") ?? "";
     deps.metrics.httpRequests.inc({ method, route, status: String(status), model });
-    deps.metrics.httpDuration.observe({ method, route, status: String(status) }, ms);
-    deps.stats.recordRequest(`${method} ${route}`, status);
-    if (model && status >= 400) deps.stats.recordModelError(model);
+    deps.metrics.httpDuration.observe({ method, route, status: String(status), model }, ms / 1000);
     const line = { reqId: id, method, path: c.req.path, route, status, ms: Math.round(ms * 1000) / 1000, ...(model ? { model } : {}) };
     if (status >= 500 && status !== 503) deps.logger.error(line, "request failed");
     else if (status >= 500) deps.logger.warn(line, "request refused: unavailable");

@@ -1,11 +1,13 @@
 /** Model catalogue: versions, loading a version, rolling back (docs/api.md, "Models and versions"). */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { DEFAULT_MODEL, type AppDeps, type AppEnv } from "../context.js";
-import { ModelLoadError } from "../inference/errors.js";
+import { ModelLoadFailedError } from "../inference/errors.js";
 import type { LoadedModel } from "../inference/loaded-model.js";
 import type { ModelRegistry } from "../inference/registry.js";
 import { defaultHook } from "../lib/hook.js";
-import { errorResponse } from "../schemas/common.js";
+import { problem } from "../lib/errors.js";
+import { routeGuards } from "../middleware/route-guard.js";
+import { authErrors, EXAMPLE_ERRORS, errorResponse } from "../schemas/common.js";
 import { LoadResultSchema, ModelDetailSchema, ModelListSchema, ModelNameParamSchema, ModelVersionParamSchema } from "../schemas/models.js";
 
 /** Every served version of a model and its state. */
@@ -61,41 +63,60 @@ export function modelRoutes(deps: AppDeps) {
       deps.metrics.modelsLoaded.set(registry.loadedNames().length);
       return m;
     } catch (e) {
-      if (e instanceof ModelLoadError) deps.metrics.modelReloads.inc({ model: name, result: "failure" });
+      if (e instanceof ModelLoadFailedError) deps.metrics.modelReloads.inc({ model: name, result: "failure" });
       throw e;
     }
   }
 
+  const keyed = routeGuards(deps.config).keyed;
+  const badName = problem(422, "validation_error", "Invalid request path parameter: name: a model name has 1-64 letters, digits, '_', '.' or '-'", {
+    issues: [{ path: "name", message: "a model name has 1-64 letters, digits, '_', '.' or '-'" }],
+  });
+  const loadFailed = problem(422, "model_load_failed", "cannot load version 2 of model 'ppo': sha256 mismatch for ppo/2/model.onnx. Version 1 keeps serving.", {
+    issues: [{ path: "ppo/2", message: "sha256 mismatch for ppo/2/model.onnx" }],
+  });
   const loadErrors = {
-    404: errorResponse("Unknown model, or a version its config.json does not serve"),
-    422: errorResponse("The files on disk are broken (model_load_failed): the serving versions stay"),
+    ...authErrors,
+    404: errorResponse(
+      "Unknown model, or a version its config.json does not serve",
+      EXAMPLE_ERRORS.modelNotFound,
+      problem(404, "version_not_found", "model 'ppo' has no served version '7'; its config.json serves 1, 2"),
+    ),
+    422: errorResponse("Invalid model name, or the files on disk are broken (model_load_failed): the serving versions stay", badName, loadFailed),
   };
 
   const list = createRoute({
     method: "get",
     path: "/models",
+    operationId: "listModels",
+    ...keyed,
     tags: ["models"],
     summary: "Every model in the repository, its served versions and which one is active",
-    responses: { 200: { description: "The catalogue", content: { "application/json": { schema: ModelListSchema } } } },
+    responses: { 200: { description: "The catalogue", content: { "application/json": { schema: ModelListSchema } } }, ...authErrors },
   });
 
   const detail = createRoute({
     method: "get",
     path: "/models/{name}",
+    operationId: "getModel",
+    ...keyed,
     tags: ["models"],
     summary: "The active version's manifest: architecture, features, evaluation, training curve",
     request: { params: ModelNameParamSchema },
     responses: {
       200: { description: "The model", content: { "application/json": { schema: ModelDetailSchema } } },
-      404: errorResponse("Unknown model (available lists the names)"),
-      422: errorResponse("Invalid model name"),
-      503: errorResponse("Known but not loaded"),
+      ...authErrors,
+      404: errorResponse("Unknown model (available lists the names)", EXAMPLE_ERRORS.modelNotFound),
+      422: errorResponse("Invalid model name", badName),
+      503: errorResponse("Known but not loaded", EXAMPLE_ERRORS.modelNotLoaded),
     },
   });
 
   const reload = createRoute({
     method: "post",
     path: "/models/{name}/load",
+    operationId: "loadModel",
+    ...keyed,
     tags: ["models"],
     summary: "Load the default version (config.json's default_version) from disk and make it active",
     description:
@@ -107,6 +128,8 @@ export function modelRoutes(deps: AppDeps) {
   const loadVersion = createRoute({
     method: "post",
     path: "/models/{name}/versions/{version}/load",
+    operationId: "loadModelVersion",
+    ...keyed,
     tags: ["models"],
     summary: "Load a served version and make it active; the one it replaces is kept for a rollback",
     description:
@@ -118,14 +141,21 @@ export function modelRoutes(deps: AppDeps) {
   const rollback = createRoute({
     method: "post",
     path: "/models/{name}/rollback",
+    operationId: "rollbackModel",
+    ...keyed,
     tags: ["models"],
     summary: "Make the previous version active again (and keep the current one as previous)",
     description: "A swap of two loaded versions: nothing is read from disk, so it cannot fail half-way. 422 `no_previous_version` when only one version was ever loaded.",
     request: { params: ModelNameParamSchema },
     responses: {
       200: { description: "Rolled back", content: { "application/json": { schema: LoadResultSchema } } },
-      404: errorResponse("Unknown model"),
-      422: errorResponse("No previous version to roll back to"),
+      ...authErrors,
+      404: errorResponse("Unknown model", EXAMPLE_ERRORS.modelNotFound),
+      422: errorResponse(
+        "Invalid model name, or no previous version to roll back to",
+        badName,
+        problem(422, "no_previous_version", "model 'ppo' has no previous version to roll back to: load another version first"),
+      ),
     },
   });
 

@@ -3,13 +3,16 @@ import { randomInt } from "node:crypto";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../context.js";
 import { defaultHook } from "../lib/hook.js";
+import { routeGuards } from "../middleware/route-guard.js";
 import { warmupTasks } from "../simulation/arrivals.js";
-import { greedyWarmup } from "../simulation/dynamics.js";
+import { greedyWarmupSteps } from "../simulation/dynamics.js";
+import { runSliced } from "../lib/yield.js";
 import { generateNetwork, tierCounts } from "../simulation/generator.js";
 import { Mulberry32 } from "../simulation/prng.js";
 import { DEFAULT_LOAD } from "../simulation/spec.js";
 import type { GeneratedNetwork } from "../simulation/types.js";
 import { bodyErrors } from "../schemas/common.js";
+import { SCALAR_BODY_BOUNDS } from "../schemas/network.js";
 import {
   GeneratedNetworkSchema,
   GenerateRequestSchema,
@@ -65,13 +68,16 @@ interface EpisodeRequest {
  * network after a greedy warm-up of that many arrivals at that load (episodes.EdgeSim.reset), with
  * the arrival that meets it as `task` and `load`, ready for /predict.
  */
-function respond(net: GeneratedNetwork, seed: number, req: EpisodeRequest): GeneratedNetworkResponse {
+/** Warm-up tasks x nodes per slice: a few ms of work between two turns of the event loop. */
+const WARMUP_SLICE_WORK = 20_000;
+
+async function respond(net: GeneratedNetwork, seed: number, req: EpisodeRequest): Promise<GeneratedNetworkResponse> {
   const [sensor, fog, cloud] = tierCounts(net.nodes.length);
   const base = { num_nodes: net.nodes.length, num_edges: net.edges.length, seed, tiers: { sensor, fog, cloud }, generated_at: Date.now() / 1000 };
   if (req.load === undefined && req.warmup_tasks === undefined) return { network_state: net, ...base };
   const load = req.load ?? DEFAULT_LOAD;
   const tasks = req.warmup_tasks ?? warmupTasks(net.nodes.length);
-  const w = greedyWarmup(net, load, seed, tasks);
+  const w = await runSliced(greedyWarmupSteps(net, load, seed, tasks, Math.max(1, Math.floor(WARMUP_SLICE_WORK / net.nodes.length))));
   const { source, cpu_mcycles, mem_mb, data_kb, deadline_ms } = w.next;
   return {
     network_state: w.episode.snapshot(),
@@ -94,44 +100,50 @@ const MODES =
   "Without `load` and `warmup_tasks` the network is idle as generated (queue_len per node, edges as [s, t] pairs). With either, it is returned in the middle of an episode: the arrival stream of `seed` at `load` (default 0.6) runs for `warmup_tasks` arrivals (default max(50, num_nodes)), each placed by greedy, exactly as models/edgesim's episodes warm up; nodes then carry backlog_ms and the energy left, edges are objects with backlog_ms, and `task` + `load` are the next arrival, ready to send to /predict. " +
   `Limits: warmup_tasks <= ${MAX_WARMUP_TASKS} and warmup_tasks x num_nodes <= ${MAX_WARMUP_WORK} (422 naming warmup_tasks).`;
 
-export function networkRoutes(_deps: AppDeps) {
+export function networkRoutes(deps: AppDeps) {
+  const guard = routeGuards(deps.config).json(SCALAR_BODY_BOUNDS, "a few scalar fields");
+  const errors = bodyErrors(SCALAR_BODY_BOUNDS, "a few scalar fields");
   const gen = createRoute({
     method: "post",
     path: "/networks/generate",
+    operationId: "generateNetwork",
     tags: ["networks"],
     summary: "Generate a network from the training distribution, idle or mid-episode",
     description: `Three tiers (sensors attach to nearby fog nodes, a fog backbone, fog uplinks to the cloud), drawn with the same mulberry32 generator as models/edgesim, so the same (num_nodes, seed) gives the identical network in Python and here. Without a seed a random one is drawn and returned. ${MODES}`,
+    ...guard,
     request: { body: { required: true, content: { "application/json": { schema: GenerateRequestSchema } } } },
     responses: {
       200: { description: "The network, ready for /predict", content: { "application/json": { schema: GeneratedNetworkSchema } } },
-      ...bodyErrors,
+      ...errors,
     },
   });
 
   const mock = createRoute({
     method: "post",
     path: "/generate-mock-network",
+    operationId: "generateMockNetwork",
     tags: ["networks"],
     summary: "Reference path: generate a network ({num_nodes, num_edges})",
     description: `Kept for the reference system's clients. Same generator as /networks/generate; see num_edges. ${MODES}`,
+    ...guard,
     request: { body: { required: true, content: { "application/json": { schema: MockNetworkRequestSchema } } } },
     responses: {
       200: { description: "The network", content: { "application/json": { schema: GeneratedNetworkSchema } } },
-      ...bodyErrors,
+      ...errors,
     },
   });
 
   return new OpenAPIHono<AppEnv>({ defaultHook })
-    .openapi(gen, (c) => {
+    .openapi(gen, async (c) => {
       const body = c.req.valid("json");
       const s = body.seed ?? randomInt(0, 2 ** 32 - 1);
-      return c.json(respond(generateNetwork(body.num_nodes, s), s, body), 200);
+      return c.json(await respond(generateNetwork(body.num_nodes, s), s, body), 200);
     })
-    .openapi(mock, (c) => {
+    .openapi(mock, async (c) => {
       const body = c.req.valid("json");
       const s = body.seed ?? randomInt(0, 2 ** 32 - 1);
       let net = generateNetwork(body.num_nodes, s);
       if (body.num_edges !== undefined) net = addEdgesUpTo(net, body.num_edges, s);
-      return c.json(respond(net, s, body), 200);
+      return c.json(await respond(net, s, body), 200);
     });
 }

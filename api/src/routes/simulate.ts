@@ -5,14 +5,16 @@ import { streamSSE } from "hono/streaming";
 import type { AppDeps, AppEnv } from "../context.js";
 import { ApiError } from "../lib/errors.js";
 import { defaultHook } from "../lib/hook.js";
-import { bodyErrors, modelErrors } from "../schemas/common.js";
+import { routeGuards } from "../middleware/route-guard.js";
+import { EXAMPLE_ERRORS, errorResponse, inferenceErrors } from "../schemas/common.js";
+import { limitsOf } from "../schemas/network.js";
+import { networkRequestBounds } from "../schemas/predict.js";
 import { SIMULATE_SSE_DESCRIPTION, SimulateResponseSchema, simulateRequestSchema } from "../schemas/simulate.js";
 import { generateNetwork } from "../simulation/generator.js";
 import { learnedPolicy } from "../simulation/learned.js";
 import { isBaseline } from "../simulation/policies.js";
 import { simulate, type Simulation } from "../simulation/simulate.js";
 import type { Topology } from "../simulation/topology.js";
-import { limitsOf } from "./predict.js";
 
 export function simulateRoutes(deps: AppDeps) {
   const sim = {
@@ -20,16 +22,20 @@ export function simulateRoutes(deps: AppDeps) {
     maxWork: deps.config.SIM_MAX_WORK,
     maxPlannerWork: deps.config.SIM_MAX_PLANNER_WORK,
   };
+  const limits = limitsOf(deps.config);
+  const bounds = networkRequestBounds(limits);
   const route = createRoute({
     method: "post",
     path: "/simulate",
+    operationId: "simulate",
+    ...routeGuards(deps.config).json(bounds, "MAX_NODES"),
     tags: ["simulation"],
     summary: "Run an episode with policies in the loop",
     description:
       "Generates one arrival stream (seeded, Markov-modulated bursts) on the network, warms it up with greedy, then lets every requested policy place the same scored tasks on its own copy of the network: queues and links fill up with its own choices. Learned models decide through the same inference path as /predict, one task at a time. Returns a summary per policy and a compact trace. " +
       `Limits (422 naming the setting): tasks <= SIM_MAX_TASKS (${sim.maxTasks}), (max(50, N) warm-up tasks + tasks x policies) x nodes <= SIM_MAX_WORK (${sim.maxWork}), with the planner tasks x nodes <= SIM_MAX_PLANNER_WORK (${sim.maxPlannerWork}). ` +
       "Send `Accept: text/event-stream` to stream progress. Closing the connection stops the run.",
-    request: { body: { required: true, content: { "application/json": { schema: simulateRequestSchema(limitsOf(deps), sim, (name) => deps.registry.isKnown(name)) } } } },
+    request: { body: { required: true, content: { "application/json": { schema: simulateRequestSchema(limits, sim, (name) => deps.registry.isKnown(name)) } } } },
     responses: {
       200: {
         description: `The episode's summaries and trace. ${SIMULATE_SSE_DESCRIPTION}`,
@@ -38,8 +44,11 @@ export function simulateRoutes(deps: AppDeps) {
           "text/event-stream": { schema: { type: "string", example: 'event: progress\ndata: {"done":120,"total":1000,"summaries":[...]}\n\nevent: result\ndata: {"summaries":[...],"trace":{...}}\n\n' } },
         },
       },
-      ...bodyErrors,
-      ...modelErrors,
+      ...inferenceErrors(bounds, "MAX_NODES"),
+      422: errorResponse(
+        "Validation failed: over a SIM_* limit (the issue names it and the values), unknown or repeated policies, or a bad network",
+        EXAMPLE_ERRORS.validation,
+      ),
     },
   });
 

@@ -2,6 +2,7 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { DEFAULT_MODEL, type AppDeps, type AppEnv } from "../context.js";
 import { defaultHook } from "../lib/hook.js";
+import { routeGuards } from "../middleware/route-guard.js";
 import { HealthSchema, ReadySchema, ServiceInfoSchema } from "../schemas/common.js";
 
 export const ENDPOINTS = [
@@ -24,9 +25,12 @@ export const ENDPOINTS = [
 ];
 
 export function systemRoutes(deps: AppDeps) {
+  const { open } = routeGuards(deps.config);
   const root = createRoute({
     method: "get",
     path: "/",
+    operationId: "getServiceInfo",
+    ...open,
     tags: ["system"],
     summary: "Service information",
     responses: { 200: { description: "Service info", content: { "application/json": { schema: ServiceInfoSchema } } } },
@@ -34,6 +38,8 @@ export function systemRoutes(deps: AppDeps) {
   const health = createRoute({
     method: "get",
     path: "/health",
+    operationId: "getHealth",
+    ...open,
     tags: ["system"],
     summary: "Liveness: status, version, uptime and which models are loaded",
     responses: { 200: { description: "Alive", content: { "application/json": { schema: HealthSchema } } } },
@@ -41,6 +47,8 @@ export function systemRoutes(deps: AppDeps) {
   const ready = createRoute({
     method: "get",
     path: "/ready",
+    operationId: "getReadiness",
+    ...open,
     tags: ["system"],
     summary: "Readiness: 200 once the default model is loaded; 503 while loading, without it, or once shutting down",
     responses: {

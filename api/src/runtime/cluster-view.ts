@@ -1,16 +1,15 @@
 /**
  * GET /metrics and GET /stats in a cluster: the worker that gets the request asks the primary, which
- * gathers every worker's numbers over IPC and answers with their aggregate. Metrics are aggregated
- * by prom-client's AggregatorRegistry (counters and histograms summed per label set); statistics by
- * mergeStats (sums, and latency percentiles over every worker's window).
+ * gathers every worker's metrics over IPC and answers with their aggregate, made by prom-client's
+ * AggregatorRegistry (counters and histograms summed per label set): as Prometheus text for /metrics,
+ * as JSON for /stats (which summarises it).
  */
 import cluster, { type Worker } from "node:cluster";
 import { AggregatorRegistry } from "prom-client";
 import type { Metrics } from "../observability/metrics.js";
-import { mergeStats, type StatsCollector, type StatsState } from "../observability/stats.js";
-import type { ServerView } from "./server-view.js";
+import type { MetricsJSON, ServerView } from "./server-view.js";
 
-type Kind = "metrics" | "stats";
+type Kind = "metrics" | "json";
 const VIEW_REQ = "edge:view-req";
 const VIEW_RES = "edge:view-res";
 const STATS_REQ = "edge:stats-req";
@@ -36,7 +35,7 @@ interface StatsRequest {
 interface StatsResponse {
   type: typeof STATS_RES;
   id: number;
-  state: StatsState;
+  state: MetricsJSON;
 }
 
 const isMessage = <T extends { type: string }>(m: unknown, type: T["type"]): m is T =>
@@ -46,14 +45,14 @@ const isMessage = <T extends { type: string }>(m: unknown, type: T["type"]): m i
 export function servePrimaryViews(): void {
   const aggregator = new AggregatorRegistry();
   let nextStats = 0;
-  const pendingStats = new Map<number, (state: StatsState) => void>();
+  const pendingStats = new Map<number, (state: MetricsJSON) => void>();
 
-  const gatherStats = async (): Promise<StatsState[]> => {
+  const gatherJSON = async (): Promise<MetricsJSON[]> => {
     const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w && w.isConnected());
     return Promise.all(
       workers.map(
         (w) =>
-          new Promise<StatsState | undefined>((resolve) => {
+          new Promise<MetricsJSON | undefined>((resolve) => {
             const id = nextStats++;
             const timer = setTimeout(() => {
               pendingStats.delete(id);
@@ -67,7 +66,7 @@ export function servePrimaryViews(): void {
             w.send({ type: STATS_REQ, id } satisfies StatsRequest);
           }),
       ),
-    ).then((states) => states.filter((s): s is StatsState => !!s));
+    ).then((states) => states.filter((s): s is MetricsJSON => !!s));
   };
 
   cluster.on("message", (worker: Worker, m: unknown) => {
@@ -76,7 +75,10 @@ export function servePrimaryViews(): void {
       return;
     }
     if (!isMessage<ViewRequest>(m, VIEW_REQ)) return;
-    const value = m.kind === "metrics" ? aggregator.clusterMetrics() : gatherStats().then(mergeStats);
+    const value =
+      m.kind === "metrics"
+        ? aggregator.clusterMetrics()
+        : gatherJSON().then((all) => AggregatorRegistry.aggregate(all).getMetricsAsJSON());
     value.then(
       (v) => reply(worker, { type: VIEW_RES, id: m.id, value: v }),
       (e: unknown) => reply(worker, { type: VIEW_RES, id: m.id, error: e instanceof Error ? e.message : String(e) }),
@@ -90,7 +92,7 @@ function reply(worker: Worker, msg: ViewResponse): void {
 }
 
 /** In a worker: the server view read through the primary, and this worker's part of it. */
-export function workerView(metrics: Metrics, stats: StatsCollector): ServerView {
+export function workerView(metrics: Metrics): ServerView {
   // Constructing an AggregatorRegistry installs prom-client's answer to the primary's requests.
   new AggregatorRegistry();
   AggregatorRegistry.setRegistries([metrics.registry]);
@@ -98,7 +100,7 @@ export function workerView(metrics: Metrics, stats: StatsCollector): ServerView 
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   process.on("message", (m: unknown) => {
     if (isMessage<StatsRequest>(m, STATS_REQ)) {
-      process.send?.({ type: STATS_RES, id: m.id, state: stats.exportState() } satisfies StatsResponse);
+      void metrics.registry.getMetricsAsJSON().then((state) => process.send?.({ type: STATS_RES, id: m.id, state: state as MetricsJSON } satisfies StatsResponse));
     } else if (isMessage<ViewResponse>(m, VIEW_RES)) {
       const p = pending.get(m.id);
       pending.delete(m.id);
@@ -114,6 +116,6 @@ export function workerView(metrics: Metrics, stats: StatsCollector): ServerView 
     });
   return {
     metrics: () => ask("metrics") as Promise<string>,
-    stats: () => ask("stats") as Promise<ReturnType<typeof mergeStats>>,
+    metricsJSON: () => ask("json") as Promise<MetricsJSON>,
   };
 }

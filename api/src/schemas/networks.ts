@@ -1,7 +1,8 @@
 /** POST /networks/generate and the reference's POST /generate-mock-network. */
 import { z } from "@hono/zod-openapi";
 import { MAX_GENERATED_NODES, MIN_NODES, WARMUP_MIN_TASKS, WARMUP_PER_NODE } from "../simulation/spec.js";
-import { EdgeSchema, MAX_LOAD, NodeSchema } from "./network.js";
+import { capped } from "../lib/validation.js";
+import { EdgeSchema, MAX_EDGES_FACTOR, MAX_LOAD, NodeSchema } from "./network.js";
 
 /** Most warm-up tasks one request may simulate. */
 export const MAX_WARMUP_TASKS = 5000;
@@ -59,30 +60,47 @@ function checkWork(body: { num_nodes: number; warmup_tasks?: number | undefined 
   }
 }
 
-export const GenerateRequestSchema = z
-  .object({ num_nodes: numNodes, seed: seed.optional(), ...episodeFields })
-  .superRefine(checkWork)
-  .openapi("GenerateRequest", { example: { num_nodes: 20, seed: 42, load: 0.7 } });
+export const GenerateRequestSchema = capped(
+  z
+    .strictObject({ num_nodes: numNodes, seed: seed.optional(), ...episodeFields })
+    .superRefine(checkWork)
+    .openapi("GenerateRequest", { example: { num_nodes: 20, seed: 42, load: 0.7 } }),
+);
 
-export const MockNetworkRequestSchema = z
-  .object({
+/** num_edges within MAX_EDGES_FACTOR x num_nodes, the edge limit of /predict, so the network can be sent there. */
+function checkEdges(body: { num_nodes: number; num_edges?: number | undefined }, ctx: { addIssue: (i: { code: "custom"; message: string; path: string[] }) => void }) {
+  if (body.num_edges !== undefined && body.num_edges > MAX_EDGES_FACTOR * body.num_nodes) {
+    ctx.addIssue({
+      code: "custom",
+      message: `num_edges is ${body.num_edges}; at most ${MAX_EDGES_FACTOR} x num_nodes = ${MAX_EDGES_FACTOR * body.num_nodes} (MAX_EDGES_FACTOR)`,
+      path: ["num_edges"],
+    });
+  }
+}
+
+export const MockNetworkRequestSchema = capped(
+  z
+  .strictObject({
     num_nodes: numNodes.default(10),
     num_edges: z
       .number()
       .int()
       .min(0)
-      .max(500_000)
+      .max(MAX_EDGES_FACTOR * MAX_GENERATED_NODES, `at most ${MAX_EDGES_FACTOR * MAX_GENERATED_NODES} edges (${MAX_EDGES_FACTOR} x num_nodes)`)
       .optional()
       .openapi({
-        description:
-          "Reference field. The generator decides the topology; if num_edges is larger, extra seeded random links are added until it is reached (or the graph is complete). A smaller value is ignored.",
+        description: `Reference field. The generator decides the topology; if num_edges is larger, extra seeded random links are added until it is reached (or the graph is complete). A smaller value is ignored. At most ${MAX_EDGES_FACTOR} x num_nodes (the edge limit of /predict).`,
         example: 15,
       }),
     seed: seed.optional(),
     ...episodeFields,
   })
-  .superRefine(checkWork)
-  .openapi("MockNetworkRequest", { example: { num_nodes: 10, num_edges: 15 } });
+  .superRefine((body, ctx) => {
+    checkWork(body, ctx);
+    checkEdges(body, ctx);
+  })
+  .openapi("MockNetworkRequest", { example: { num_nodes: 10, num_edges: 15 } }),
+);
 
 const ArrivalSchema = z
   .object({

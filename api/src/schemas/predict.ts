@@ -2,7 +2,18 @@
 import { z } from "@hono/zod-openapi";
 import { HEURISTIC_NAMES } from "../simulation/heuristics.js";
 import { EXAMPLE_LOAD, EXAMPLE_NETWORK, EXAMPLE_TASK } from "./examples.js";
-import { checkSource, LoadSchema, MAX_BATCH_EDGES_FACTOR, networkSchema, TaskSchema, type Limits } from "./network.js";
+import { capped, issueBudgetSpent } from "../lib/validation.js";
+import {
+  type BodyBounds,
+  checkSource,
+  LoadSchema,
+  MAX_BATCH_EDGES_FACTOR,
+  MAX_EDGES_FACTOR,
+  networkBodyBounds,
+  networkSchema,
+  TaskSchema,
+  type Limits,
+} from "./network.js";
 
 export const ModelNameSchema = z
   .string()
@@ -17,16 +28,29 @@ const ResolvedTaskSchema = z
   .object({ source: z.number().int(), cpu_mcycles: z.number(), mem_mb: z.number(), data_kb: z.number(), deadline_ms: z.number() })
   .openapi("ResolvedTask", { description: "The task that was placed, defaults filled in" });
 
+/** Body bounds of /predict and /compare: one network at MAX_NODES. */
+export function networkRequestBounds(limits: Limits): BodyBounds {
+  return networkBodyBounds(limits.maxNodes, limits.maxNodes * MAX_EDGES_FACTOR);
+}
+
+/** Body bounds of /batch-predict: MAX_BATCH networks holding MAX_BATCH_NODES nodes. */
+export function batchRequestBounds(limits: Limits): BodyBounds {
+  return networkBodyBounds(limits.maxBatchNodes, limits.maxBatchNodes * MAX_BATCH_EDGES_FACTOR, limits.maxBatch);
+}
+
 export function predictRequestSchema(limits: Limits) {
-  return z
-    .object({
+  const schema = z
+    .strictObject({
       network_state: networkSchema(limits),
       model_type: ModelNameSchema.optional().openapi({ description: "Model to use; default `hybrid`", example: "hybrid" }),
       task: TaskSchema.optional(),
       load: LoadSchema.optional(),
     })
-    .superRefine((body, ctx) => checkSource(body.network_state.nodes.length, ctx, body.task))
+    .superRefine((body, ctx) => {
+      if (!issueBudgetSpent()) checkSource(body.network_state.nodes.length, ctx, body.task);
+    })
     .openapi("PredictRequest", { example: { network_state: EXAMPLE_NETWORK, model_type: "hybrid", task: EXAMPLE_TASK, load: EXAMPLE_LOAD } });
+  return capped(schema);
 }
 
 export const PredictionSchema = z
@@ -51,8 +75,8 @@ export const PredictionSchema = z
 
 export function batchPredictRequestSchema(limits: Limits) {
   const maxEdges = limits.maxBatchNodes * MAX_BATCH_EDGES_FACTOR;
-  return z
-    .object({
+  const schema = z
+    .strictObject({
       network_states: z
         .array(networkSchema(limits))
         .min(1, "at least one network")
@@ -70,6 +94,7 @@ export function batchPredictRequestSchema(limits: Limits) {
         .openapi({ description: "One load per network (same length as network_states); overrides `load`" }),
     })
     .superRefine((body, ctx) => {
+      if (issueBudgetSpent()) return;
       const nets = body.network_states;
       let nodes = 0;
       let edges = 0;
@@ -108,6 +133,7 @@ export function batchPredictRequestSchema(limits: Limits) {
     .openapi("BatchPredictRequest", {
       example: { network_states: [EXAMPLE_NETWORK, EXAMPLE_NETWORK], model_type: "hybrid", load: EXAMPLE_LOAD },
     });
+  return capped(schema);
 }
 
 export const BatchPredictResponseSchema = z
@@ -121,8 +147,8 @@ export const BatchPredictResponseSchema = z
   .openapi("BatchPredictResponse");
 
 export function compareRequestSchema(limits: Limits) {
-  return z
-    .object({
+  const schema = z
+    .strictObject({
       network_state: networkSchema(limits),
       task: TaskSchema.optional(),
       load: LoadSchema.optional(),
@@ -141,8 +167,11 @@ export function compareRequestSchema(limits: Limits) {
         .optional()
         .openapi({ description: "round_robin's pointer (episode step). Default 0: a single request is a fresh episode" }),
     })
-    .superRefine((body, ctx) => checkSource(body.network_state.nodes.length, ctx, body.task))
+    .superRefine((body, ctx) => {
+      if (!issueBudgetSpent()) checkSource(body.network_state.nodes.length, ctx, body.task);
+    })
     .openapi("CompareRequest", { example: { network_state: EXAMPLE_NETWORK, task: EXAMPLE_TASK, load: EXAMPLE_LOAD } });
+  return capped(schema);
 }
 
 export const CompareEntrySchema = z

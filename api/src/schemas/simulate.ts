@@ -1,5 +1,6 @@
 /** POST /simulate: request (with the configured limits) and answer. */
 import { z } from "@hono/zod-openapi";
+import { capped, issueBudgetSpent } from "../lib/validation.js";
 import { warmupTasks } from "../simulation/arrivals.js";
 import { PLANNER_EVALS_PER_TASK } from "../simulation/planner.js";
 import { BASELINE_NAMES, isBaseline, PLANNER } from "../simulation/policies.js";
@@ -29,8 +30,8 @@ export const SIMULATE_EXAMPLE = { num_nodes: 50, network_seed: 1, load: 0.7, tas
  * before any work; a violated limit is a 422 whose message names the setting and the values.
  */
 export function simulateRequestSchema(limits: Limits, sim: SimLimits, isModel: (name: string) => boolean) {
-  return z
-    .object({
+  const schema = z
+    .strictObject({
       num_nodes: z
         .number()
         .int()
@@ -76,6 +77,7 @@ export function simulateRequestSchema(limits: Limits, sim: SimLimits, isModel: (
         .openapi({ description: `Sample node and link backlogs every this many tasks. Default ceil(tasks / ${TRACE_SAMPLES}) (at most ${TRACE_SAMPLES} samples)`, example: 5 }),
     })
     .superRefine((body, ctx) => {
+      if (issueBudgetSpent()) return;
       const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
       if ((body.num_nodes === undefined) === (body.network_state === undefined)) {
         issue(["num_nodes"], "give either num_nodes (a generated network) or network_state (your own), not both or neither");
@@ -109,6 +111,7 @@ export function simulateRequestSchema(limits: Limits, sim: SimLimits, isModel: (
       }
     })
     .openapi("SimulateRequest", { example: SIMULATE_EXAMPLE });
+  return capped(schema);
 }
 
 export const PolicySummarySchema = z

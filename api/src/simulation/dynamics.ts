@@ -121,6 +121,17 @@ export interface WarmupResult {
  * returned episode's state is the decision point that arrival meets.
  */
 export function greedyWarmup(net: NetworkState, load: number, seed: number, tasks: number): WarmupResult {
+  const steps = greedyWarmupSteps(net, load, seed, tasks, Infinity);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/**
+ * greedyWarmup in slices: pauses (yields) after every `slice` tasks, so a server can let other
+ * requests run between slices of a long warm-up.
+ */
+export function* greedyWarmupSteps(net: NetworkState, load: number, seed: number, tasks: number, slice: number): Generator<void, WarmupResult> {
   const stream = arrivalStream(net, load, seed, tasks + 1);
   const episode = new Episode(net);
   const actions = new Int32Array(tasks);
@@ -128,6 +139,7 @@ export function greedyWarmup(net: NetworkState, load: number, seed: number, task
   let deadlineMet = 0;
   let elapsedMs = 0;
   for (let t = 0; t < tasks; t++) {
+    if (t > 0 && t % slice === 0) yield;
     const task = stream[t]!;
     episode.advance(task.gap_ms);
     elapsedMs += task.gap_ms;

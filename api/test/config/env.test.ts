@@ -9,9 +9,11 @@ describe("loadConfig", () => {
     expect(c.MODELS_DIR).toBe(DEFAULT_MODELS_DIR);
     expect(c.MAX_NODES).toBe(10_000);
     expect(c.MAX_BATCH).toBe(1024);
-    expect(c.MAX_BATCH_NODES).toBe(250_000);
-    expect(c.BODY_LIMIT).toBe(32 * 1024 * 1024);
-    expect(c.CORS_ORIGINS).toEqual(["*"]);
+    expect(c.MAX_BATCH_NODES).toBe(10_000);
+    expect(c.BODY_BUDGET).toBe(32 * 1024 * 1024);
+    expect(c.BODY_CONCURRENCY).toBe(256);
+    expect(c.CORS_ORIGINS).toEqual(["http://127.0.0.1:3000", "http://localhost:3000"]);
+    expect(c.METRICS_PUBLIC).toBe(true);
     expect(c.API_KEYS).toEqual([]);
     expect(c.LOG_LEVEL).toBe("info");
     expect(c.ORT_INTRA_OP_THREADS).toBe(1);
@@ -27,7 +29,9 @@ describe("loadConfig", () => {
       MAX_NODES: "50",
       MAX_BATCH: "8",
       MAX_BATCH_NODES: "5000",
-      BODY_LIMIT: "2mb",
+      BODY_BUDGET: "2mb",
+      BODY_CONCURRENCY: "9",
+      METRICS_PUBLIC: "off",
       CORS_ORIGINS: "http://a.example, http://b.example",
       API_KEYS: "k1,k2",
       LOG_LEVEL: "debug",
@@ -41,7 +45,9 @@ describe("loadConfig", () => {
       MAX_NODES: 50,
       MAX_BATCH: 8,
       MAX_BATCH_NODES: 5000,
-      BODY_LIMIT: 2 * 1024 * 1024,
+      BODY_BUDGET: 2 * 1024 * 1024,
+      BODY_CONCURRENCY: 9,
+      METRICS_PUBLIC: false,
       CORS_ORIGINS: ["http://a.example", "http://b.example"],
       API_KEYS: ["k1", "k2"],
       LOG_LEVEL: "debug",
@@ -61,8 +67,10 @@ describe("loadConfig", () => {
     ["MAX_NODES", "1"],
     ["MAX_BATCH", "0"],
     ["MAX_BATCH_NODES", "1"],
-    ["BODY_LIMIT", "lots"],
-    ["BODY_LIMIT", "10b"],
+    ["BODY_BUDGET", "lots"],
+    ["BODY_BUDGET", "10b"],
+    ["BODY_CONCURRENCY", "0"],
+    ["METRICS_PUBLIC", "sometimes"],
     ["LOG_LEVEL", "verbose"],
     ["ORT_INTRA_OP_THREADS", "1.5"],
     ["MICROBATCH", "maybe"],

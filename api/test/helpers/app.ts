@@ -48,10 +48,17 @@ export async function call(
   return { status: res.status, headers: res.headers, text, json };
 }
 
-/** Every 4xx/5xx body has this shape. */
+/** Every 4xx/5xx body is an RFC 9457 problem with the service's fields, sent as application/problem+json. */
 export function expectErrorShape(r: Reply): void {
   if (!r.json || typeof r.json.error !== "string" || typeof r.json.message !== "string") {
     throw new Error(`not an error body: ${r.text.slice(0, 300)}`);
+  }
+  const { type, title, status, detail } = r.json;
+  if (type !== `urn:edge-placement:problem:${r.json.error}` || typeof title !== "string" || status !== r.status || detail !== r.json.message) {
+    throw new Error(`not an RFC 9457 problem for ${r.status}: ${r.text.slice(0, 300)}`);
+  }
+  if (!r.headers.get("content-type")?.startsWith("application/problem+json")) {
+    throw new Error(`content-type ${r.headers.get("content-type")} is not application/problem+json`);
   }
   if (r.json.issues !== undefined) {
     if (!Array.isArray(r.json.issues)) throw new Error("issues is not an array");

@@ -4,7 +4,7 @@ import { DEFAULT_MODELS_DIR } from "../../src/config/env.js";
 import { Predictor } from "../../src/inference/predictor.js";
 import { ModelRegistry } from "../../src/inference/registry.js";
 import { prepareNetwork } from "../../src/inference/tensors.js";
-import { ApiError } from "../../src/lib/errors.js";
+import { ModelNotFoundError } from "../../src/inference/errors.js";
 import { silentLogger } from "../../src/observability/logger.js";
 import { generateNetwork } from "../../src/simulation/generator.js";
 import { exportedModels, HAS_MODELS } from "../helpers/fixtures.js";
@@ -18,15 +18,15 @@ async function setup(microbatch: boolean) {
 }
 
 describe("Predictor errors", () => {
-  it("404 for unknown models, listing what exists", async () => {
+  it("ModelNotFoundError for unknown models, listing what exists", async () => {
     const registry = new ModelRegistry({ dir: "/nonexistent", intraOpThreads: 1, logger: silentLogger() });
     const p = new Predictor({ registry, microbatch: true, maxRunBatch: 8 });
     try {
       p.resolveModel("nope");
       throw new Error("no error");
     } catch (e) {
-      expect(e).toBeInstanceOf(ApiError);
-      expect((e as ApiError).status).toBe(404);
+      expect(e).toBeInstanceOf(ModelNotFoundError);
+      expect((e as ModelNotFoundError).available).toEqual([]);
     }
   });
 });

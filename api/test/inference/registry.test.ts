@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_MODELS_DIR } from "../../src/config/env.js";
-import { ModelLoadError, NoPreviousVersionError, VersionNotServedError } from "../../src/inference/errors.js";
+import { ModelLoadFailedError, NoPreviousVersionError, VersionNotServedError } from "../../src/inference/errors.js";
 import { CONTRACT_INPUTS } from "../../src/inference/loaded-model.js";
 import { ModelRegistry } from "../../src/inference/registry.js";
 import { packGroup, prepareNetwork } from "../../src/inference/tensors.js";
@@ -36,8 +36,8 @@ async function loadError(dir: string, version?: number): Promise<string> {
   try {
     await registry(dir).load("m", version);
   } catch (e) {
-    expect(e).toBeInstanceOf(ModelLoadError);
-    const reason = (e as ModelLoadError).reason;
+    expect(e).toBeInstanceOf(ModelLoadFailedError);
+    const reason = (e as ModelLoadFailedError).reason;
     expect(reason).not.toContain(dir);
     return reason;
   }

@@ -13,10 +13,12 @@ describe("errors", () => {
     const e = validationError(r.error!, "body");
     expect(e.status).toBe(422);
     expect(e.toBody().issues?.map((i) => i.path)).toEqual(["a", "b"]);
+    expect(e.toBody().issue_count).toBe(2);
     expect(e.message).toContain("a:");
   });
   it("only includes optional fields when present", () => {
-    expect(new ApiError(404, "x", "y").toBody()).toEqual({ error: "x", message: "y" });
-    expect(new ApiError(404, "x", "y", [], ["a"]).toBody()).toEqual({ error: "x", message: "y", available: ["a"] });
+    const base = { type: "urn:edge-placement:problem:x", title: "Not Found", status: 404, detail: "y", error: "x", message: "y" };
+    expect(new ApiError(404, "x", "y").toBody()).toEqual(base);
+    expect(new ApiError(404, "x", "y", [], ["a"]).toBody()).toEqual({ ...base, available: ["a"] });
   });
 });

@@ -6,7 +6,7 @@ import { bodyLimit } from "../../src/middleware/body-limit.js";
 
 function app(max: number) {
   const a = new Hono<AppEnv>();
-  a.use("*", bodyLimit(max));
+  a.use("*", bodyLimit(max, "test"));
   a.post("/", async (c) => c.text(String((await c.req.text()).length)));
   a.get("/", (c) => c.text("ok"));
   a.onError((e, c) => (e instanceof ApiError ? c.json(e.toBody(), e.status) : c.text("boom", 500)));

@@ -6,14 +6,15 @@ describe("createMetrics", () => {
     const a = createMetrics({ defaultMetrics: false });
     const b = createMetrics({ defaultMetrics: false });
     a.httpRequests.inc({ method: "GET", route: "/", status: "200", model: "" });
-    expect(await a.registry.metrics()).toMatch(/http_requests_total\{[^}]*route="\/"[^}]*\} 1/);
+    expect(await a.registry.metrics()).toMatch(/^edge_placement_http_requests_total\{[^}]*route="\/"[^}]*\} 1/m);
     expect(await b.registry.metrics()).not.toContain('route="/"');
   });
   it("histograms inference latency by model", async () => {
     const m = createMetrics({ defaultMetrics: false });
-    m.inferenceDuration.observe({ model: "dqn", kind: "onnx_run" }, 0.7);
+    m.inferenceDuration.observe({ model: "dqn", kind: "onnx_run" }, 0.0007);
     const text = await m.registry.metrics();
-    expect(text).toContain('inference_duration_ms_bucket{le="1",service="edge-placement-api",model="dqn",kind="onnx_run"} 1');
+    expect(text).toContain('edge_placement_inference_duration_seconds_bucket{le="0.001",service="edge-placement-api",model="dqn",kind="onnx_run"} 1');
+    expect(text).toContain('edge_placement_inference_duration_seconds_bucket{le="0.0005",service="edge-placement-api",model="dqn",kind="onnx_run"} 0');
   });
   it("can include the default process metrics", async () => {
     const m = createMetrics();

@@ -122,7 +122,18 @@ const CASES: Case[] = [
   { name: "GET unknown model", method: "GET", path: "/models/nope", status: 404, error: "model_not_found" },
   { name: "GET model not loaded", method: "GET", path: "/models/broken", status: 503, error: "model_not_loaded" },
   { name: "unknown route", method: "GET", path: "/nope", status: 404, error: "not_found" },
-  { name: "wrong method", method: "GET", path: "/predict", status: 404, error: "not_found" },
+  { name: "wrong method", method: "GET", path: "/predict", status: 405, error: "method_not_allowed" },
+  { name: "PUT on a POST route", method: "PUT", path: "/batch-predict", body: ok, status: 405, error: "method_not_allowed" },
+  { name: "DELETE on a path with a parameter", method: "DELETE", path: "/models/hybrid/load", status: 405, error: "method_not_allowed" },
+  { name: "POST on a GET route", method: "POST", path: "/health", body: {}, status: 405, error: "method_not_allowed" },
+  { name: "unknown field at the top", path: "/predict", body: { ...ok, extra: [[], []] }, status: 422, error: "validation_error", issuePath: "(root)" },
+  { name: "unknown field in a node", path: "/predict", body: withNode(1, { colour: "red" }), status: 422, error: "validation_error", issuePath: "network_state.nodes[1]" },
+  { name: "unknown field in the network", path: "/predict", body: { network_state: { ...net, links: [] } }, status: 422, error: "validation_error", issuePath: "network_state" },
+  { name: "unknown field in the task", path: "/predict", body: { ...ok, task: { cpu: 5 } }, status: 422, error: "validation_error", issuePath: "task" },
+  { name: "generate: unknown field", path: "/networks/generate", body: { num_nodes: 20, size: 3 }, status: 422, error: "validation_error", issuePath: "(root)" },
+  { name: "mock network: num_edges above 4 x num_nodes", path: "/generate-mock-network", body: { num_nodes: 10, num_edges: 41 }, status: 422, error: "validation_error", issuePath: "num_edges" },
+  { name: "mock network: num_edges 500000", path: "/generate-mock-network", body: { num_nodes: 1000, num_edges: 500_000 }, status: 422, error: "validation_error", issuePath: "num_edges" },
+  { name: "nested deeper than any request", path: "/predict", body: "[".repeat(50) + "]".repeat(50), status: 413, error: "payload_too_large" },
 ];
 
 describe("bad input table", () => {
@@ -149,15 +160,67 @@ describe("bad input table", () => {
     if (c.error === "model_not_found" && c.path !== "/nope") expect(Array.isArray(r.json.available)).toBe(true);
   });
 
-  it("413 for a body over BODY_LIMIT, with and without content-length", async () => {
-    const { app: small } = await makeApp({ BODY_LIMIT: "2kb" }, { load: false });
-    const big = JSON.stringify({ network_states: Array.from({ length: 20 }, () => net) });
-    const r1 = await call(small, "POST", "/batch-predict", big);
-    expect(r1.status).toBe(413);
+  it("413 for a body over the route's limit (from MAX_NODES), with and without content-length", async () => {
+    // MAX_NODES 12: /predict takes 16 KiB + 1 KiB (one network) + 12 nodes x 400 B + 48 edges x 160 B = 29,888 bytes.
+    const big = JSON.stringify({ network_state: net, model_type: "x".repeat(30_000) });
+    const r1 = await call(app, "POST", "/predict", big);
+    expect(r1.status, r1.text).toBe(413);
     expectErrorShape(r1);
-    const r2 = await call(small, "POST", "/batch-predict", big, { "content-type": "application/json", "content-length": String(big.length) });
+    expect(r1.json.message).toContain("29888 bytes");
+    const r2 = await call(app, "POST", "/predict", big, { "content-type": "application/json", "content-length": String(big.length) });
     expect(r2.status).toBe(413);
     expect(r2.json.error).toBe("payload_too_large");
+    // The same body is within /batch-predict's limit (MAX_BATCH_NODES 20): a 422, not a 413.
+    const r3 = await call(app, "POST", "/batch-predict", JSON.stringify({ network_states: [net], model_type: "x".repeat(30_000) }));
+    expect(r3.status, r3.text).toBe(422);
+  });
+
+  it("413 for a body holding more JSON values than the largest valid request", async () => {
+    const r = await call(app, "POST", "/predict", JSON.stringify({ network_state: { nodes: Array(10_000).fill(0), edges: [] } }));
+    expect(r.status, r.text).toBe(413);
+    expect(r.json.message).toMatch(/more than \d+ values/);
+  });
+
+  it("reports the first 100 of many problems with a count, never a 500", async () => {
+    const { app: big } = await makeApp({}, { load: false });
+    // 39,000 invalid edges, within the 40,000 of MAX_NODES 10,000 (so zod checks each one).
+    const edges = Array.from({ length: 39_000 }, () => [0, 0.5]);
+    const r = await call(big, "POST", "/predict", { network_state: { nodes, edges } });
+    expect(r.status, r.text.slice(0, 300)).toBe(422);
+    expectErrorShape(r);
+    expect(r.json.issues).toHaveLength(100);
+    expect(r.json.issue_count).toBe(100);
+    expect(r.json.issues[0].path).toBe("network_state.edges[0][1]");
+    expect(r.json.message).toContain("validation stopped");
+    // Self-loops come from the graph check, which stops at 100 too.
+    const loops = await call(big, "POST", "/predict", { network_state: { nodes, edges: Array.from({ length: 40_000 }, () => [1, 1]) } });
+    expect(loops.status).toBe(422);
+    expectErrorShape(loops);
+    expect(loops.json.issues).toHaveLength(100);
+    expect(loops.json.issues[0].message).toContain("self-loop");
+  });
+
+  it("64,000 invalid edges within the edge limit: a 422 with the first 100, not a 500", async () => {
+    // MAX_NODES 20,000 allows 80,000 edges, so zod reaches every one of them (100k+ issues uncapped).
+    const { app: wide } = await makeApp({ MAX_NODES: "20000" }, { load: false });
+    for (const bad of [[0, 0.5], ["a", "b"], { source: -1, target: 2 }]) {
+      const r = await call(wide, "POST", "/predict", { network_state: { nodes, edges: Array.from({ length: 64_000 }, () => bad) } });
+      expect(r.status, r.text.slice(0, 300)).toBe(422);
+      expectErrorShape(r);
+      expect(r.json.issues).toHaveLength(100);
+      // A lower bound: validation stopped (an edge failing both union branches may list two problems).
+      expect(r.json.issue_count).toBeGreaterThanOrEqual(100);
+      expect(r.json.issue_count).toBeLessThanOrEqual(300);
+    }
+  });
+
+  it("a batch of many networks of empty nodes stops after 100 problems", async () => {
+    const { app: big } = await makeApp({}, { load: false });
+    const empty = { nodes: Array(1000).fill({}), edges: [] };
+    const r = await call(big, "POST", "/batch-predict", { network_states: Array(20).fill(empty) });
+    expect(r.status).toBe(422);
+    expect(r.json.issues).toHaveLength(100);
+    expect(r.json.issues.every((i: { path: string }) => i.path.startsWith("network_states[0].nodes["))).toBe(true);
   });
 
   it("reports every issue with its path, not just the first", async () => {
@@ -173,7 +236,8 @@ describe("API keys", () => {
   beforeAll(async () => {
     ({ app } = await makeApp({ API_KEYS: "secret-1,secret-2" }, { load: false }));
   });
-  it.each(["/health", "/ready", "/metrics", "/openapi.json", "/docs"])("%s stays open", async (p) => {
+  const OPEN = ["/", "/health", "/ready", "/metrics", "/openapi.json", "/docs", "/favicon.ico"];
+  it.each(OPEN)("%s stays open", async (p) => {
     const r = await call(app, "GET", p);
     expect(r.status).not.toBe(401);
   });
@@ -189,5 +253,38 @@ describe("API keys", () => {
   it("passes with either configured key", async () => {
     expect((await call(app, "GET", "/models", undefined, { "x-api-key": "secret-2" })).status).toBe(200);
     expect((await call(app, "POST", "/networks/generate", { num_nodes: 5 }, { "x-api-key": "secret-1" })).status).toBe(200);
+  });
+  it("checks the key before reading the body", async () => {
+    const r = await call(app, "POST", "/predict", "{not json");
+    expect(r.status).toBe(401);
+  });
+  it("METRICS_PUBLIC=off puts /metrics behind the key", async () => {
+    const { app: closed } = await makeApp({ API_KEYS: "k", METRICS_PUBLIC: "off" }, { load: false });
+    expect((await call(closed, "GET", "/metrics")).status).toBe(401);
+    expect((await call(closed, "GET", "/metrics", undefined, { "x-api-key": "k" })).status).toBe(200);
+    const doc = (await call(closed, "GET", "/openapi.json")).json;
+    expect(doc.paths["/metrics"].get.security).toEqual([{ ApiKey: [] }]);
+  });
+  it("the OpenAPI document says which routes need a key, matching what the server does", async () => {
+    const doc = (await call(app, "GET", "/openapi.json")).json;
+    expect(doc.security).toBeUndefined();
+    expect(doc.components.securitySchemes.ApiKey).toMatchObject({ type: "apiKey", in: "header", name: "x-api-key" });
+    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, { security?: unknown[] }>>)) {
+      for (const [method, op] of Object.entries(ops)) {
+        expect(op.security, `${method} ${path}`).toBeDefined();
+        const needsKey = op.security!.length > 0;
+        const concrete = path.replace("{name}", "hybrid");
+        const r = await call(app, method.toUpperCase(), concrete, method === "post" ? {} : undefined);
+        expect(r.status === 401, `${method} ${path} -> ${r.status}`).toBe(needsKey);
+      }
+    }
+    expect(doc.paths["/health"].get.security).toEqual([]);
+    expect(doc.paths["/predict"].post.security).toEqual([{ ApiKey: [] }]);
+  });
+  it("without keys, no route declares security", async () => {
+    const { app: free } = await makeApp({}, { load: false });
+    const doc = (await call(free, "GET", "/openapi.json")).json;
+    expect(doc.components?.securitySchemes).toBeUndefined();
+    expect(doc.paths["/predict"].post.security).toBeUndefined();
   });
 });

@@ -48,3 +48,38 @@ describe("GET /openapi.json and /docs", () => {
     expect((await app.request("/favicon.ico")).status).toBe(204);
   });
 });
+
+describe("OpenAPI operations", () => {
+  it("every operation has a unique operationId and every error status its own example", async () => {
+    const { app } = await makeApp({}, { load: false });
+    const doc = (await (await app.request("/openapi.json")).json()) as {
+      paths: Record<string, Record<string, { operationId?: string; responses: Record<string, { content?: Record<string, { example?: { status: number; error: string }; examples?: Record<string, { value: { status: number } }> }> }> }>>;
+    };
+    const ids: string[] = [];
+    const examplesByStatus = new Map<string, Set<string>>();
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        expect(op.operationId, `${method} ${path}`).toMatch(/^[a-z][A-Za-z]+$/);
+        ids.push(op.operationId!);
+        for (const [status, res] of Object.entries(op.responses)) {
+          // /ready's 503 is its readiness body; /v2 answers errors in the Open Inference Protocol's JSON.
+          if (Number(status) < 400 || path === "/ready" || path.startsWith("/v2")) continue;
+          const media = res.content?.["application/problem+json"];
+          expect(media, `${method} ${path} ${status}`).toBeDefined();
+          const values = media!.example ? [media!.example] : Object.values(media!.examples ?? {}).map((e) => e.value);
+          expect(values.length, `${method} ${path} ${status}`).toBeGreaterThan(0);
+          for (const v of values) {
+            expect(v.status, `${method} ${path} ${status}`).toBe(Number(status));
+            const set = examplesByStatus.get(status) ?? new Set();
+            set.add(JSON.stringify(v));
+            examplesByStatus.set(status, set);
+          }
+        }
+      }
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+    // No two statuses share one example body.
+    const all = [...examplesByStatus.values()].flatMap((s) => [...s]);
+    expect(new Set(all).size).toBe(all.length);
+  });
+});

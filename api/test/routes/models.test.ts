@@ -1,4 +1,5 @@
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_MODELS_DIR } from "../../src/config/env.js";
@@ -174,5 +175,36 @@ describe.skipIf(!HAS_MODELS)("rollback without a previous version", () => {
     expect(r.status).toBe(422);
     expect(r.json.error).toBe("no_previous_version");
     expect((await call(app, "GET", "/models")).json.loaded[models[0]!]).toBe(true);
+  });
+});
+
+describe("no server paths in answers", () => {
+  it("GET /models/{name}, the 404 of a load and /ready without models name no directory", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "api-paths-"));
+    mkdirSync(join(dir, "broken", "1"), { recursive: true });
+    writeFileSync(join(dir, "broken", "config.json"), JSON.stringify({ name: "broken", versions: [1], default_version: 1 }));
+    writeFileSync(join(dir, "broken", "1", "manifest.json"), JSON.stringify({ name: "broken" }));
+    writeFileSync(join(dir, "broken", "1", "model.onnx"), "not an onnx file");
+    const { app } = await makeApp({ MODELS_DIR: dir });
+    const bodies = [
+      await call(app, "POST", "/models/anything/load"),
+      await call(app, "POST", "/models/broken/load"),
+      await call(app, "GET", "/models/broken"),
+      await call(app, "GET", "/models"),
+      await call(app, "GET", "/ready"),
+      await call(app, "POST", "/predict", { network_state: { nodes: [0, 1].map(() => ({ cpu_util: 0.1, mem_util: 0.1, energy: 100, latency: 1, bandwidth: 10, node_type: 1 })), edges: [[0, 1]] }, model_type: "broken" }),
+    ];
+    expect(bodies.map((r) => r.status)).toEqual([404, 422, 503, 200, 503, 503]);
+    for (const r of bodies) {
+      expect(r.text).not.toContain(dir);
+      expect(r.text).not.toContain(tmpdir());
+    }
+    if (HAS_MODELS) {
+      const { app: real, config } = await makeApp();
+      const detail = await call(real, "GET", "/models/hybrid");
+      expect(detail.status).toBe(200);
+      expect(detail.json.model_path).toBeUndefined();
+      expect(detail.text).not.toContain(config.MODELS_DIR);
+    }
   });
 });

@@ -49,13 +49,35 @@ describe("GET / /health /ready", () => {
     expect(b.headers.get("x-request-id")).not.toBe("bad id\u0001");
   });
 
-  it("answers CORS preflights", async () => {
+  it("answers CORS preflights of the dashboard's origin, with the key header", async () => {
     const r = await app.request("/predict", {
       method: "OPTIONS",
       headers: { origin: "http://localhost:3000", "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
     });
     expect(r.status).toBeLessThan(300);
+    expect(r.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
+    expect(r.headers.get("access-control-allow-headers")).toContain("x-api-key");
+  });
+
+  it("gives other origins no cross-origin access by default", async () => {
+    const pre = await app.request("/predict", {
+      method: "OPTIONS",
+      headers: { origin: "http://evil.example", "access-control-request-method": "POST", "access-control-request-headers": "x-api-key" },
+    });
+    expect(pre.headers.get("access-control-allow-origin")).toBeNull();
+    expect(pre.headers.get("access-control-allow-headers")).toBeNull();
+    const get = await app.request("/health", { headers: { origin: "http://evil.example" } });
+    expect(get.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("CORS_ORIGINS=* allows any origin but never the key header", async () => {
+    const { app: any } = await makeApp({ CORS_ORIGINS: "*" }, { load: false });
+    const r = await any.request("/predict", {
+      method: "OPTIONS",
+      headers: { origin: "http://evil.example", "access-control-request-method": "POST", "access-control-request-headers": "x-api-key" },
+    });
     expect(r.headers.get("access-control-allow-origin")).toBe("*");
+    expect(r.headers.get("access-control-allow-headers")).not.toContain("x-api-key");
   });
 
   it("restricts CORS to CORS_ORIGINS when set", async () => {

@@ -99,17 +99,17 @@ describe.skipIf(!HAS_MODELS)("admission through the API", () => {
     holdRuns(deps.registry.get("hybrid")!, gate.promise);
     const held = [call(app, "POST", "/predict", one), call(app, "POST", "/predict", one)];
     // Both are admitted once the gauge says so (no sleeping on time).
-    while ((await metric(app, /^inference_admitted\{/)) !== 2) await new Promise((r) => setImmediate(r));
+    while ((await metric(app, /^edge_placement_inference_admitted\{/)) !== 2) await new Promise((r) => setImmediate(r));
     const refused = await call(app, "POST", "/predict", one);
     expect(refused.status).toBe(503);
     expect(refused.headers.get("retry-after")).toBe("60");
     expect(refused.json).toMatchObject({ error: "overloaded" });
     expect(refused.json.message).toContain("MAX_QUEUE");
-    expect(await metric(app, /^inference_rejected_total\{.*reason="queue_full"/)).toBe(1);
-    expect(await metric(app, /^http_requests_total\{method="POST",route="\/predict",status="503"/)).toBe(1);
+    expect(await metric(app, /^edge_placement_inference_rejected_total\{.*reason="queue_full"/)).toBe(1);
+    expect(await metric(app, /^edge_placement_http_requests_total\{method="POST",route="\/predict",status="503"/)).toBe(1);
     gate.resolve();
     expect((await Promise.all(held)).map((r) => r.status)).toEqual([200, 200]);
-    expect(await metric(app, /^inference_admitted\{/)).toBe(0);
+    expect(await metric(app, /^edge_placement_inference_admitted\{/)).toBe(0);
   });
 
   it("answers 503 at REQUEST_DEADLINE_MS and skips the batch's runs that had not started", async () => {
@@ -126,10 +126,10 @@ describe.skipIf(!HAS_MODELS)("admission through the API", () => {
     expect(r.status).toBe(503);
     expect(r.headers.get("retry-after")).toBe("1");
     expect(r.json.message).toContain("REQUEST_DEADLINE_MS");
-    expect(await metric(app, /^inference_rejected_total\{.*reason="deadline"/)).toBe(1);
+    expect(await metric(app, /^edge_placement_inference_rejected_total\{.*reason="deadline"/)).toBe(1);
     expect(started.count).toBe(1);
     gate.resolve();
-    while ((await metric(app, /^inference_admitted\{/)) !== 0) await new Promise((r) => setImmediate(r));
+    while ((await metric(app, /^edge_placement_inference_admitted\{/)) !== 0) await new Promise((r) => setImmediate(r));
     expect(started.count).toBe(1);
   });
 });

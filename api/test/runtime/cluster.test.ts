@@ -58,7 +58,7 @@ describe.skipIf(!HAS_MODELS)("cluster (WORKERS=2, built server)", () => {
     expect(workers.size).toBe(2);
     for (const n of workers.values()) expect(n).toBeLessThan(N);
     const metrics = await (await fetch(`${srv.url}/metrics`)).text();
-    expect(metricValue(metrics, /^http_requests_total\{method="GET",route="\/health",status="200"/)).toBe(N);
+    expect(metricValue(metrics, /^edge_placement_http_requests_total\{method="GET",route="\/health",status="200"/)).toBe(N);
     const stats = (await (await fetch(`${srv.url}/stats`)).json()) as { routes: Record<string, { requests: number }> };
     expect(stats.routes["GET /health"]?.requests).toBe(N);
   });

@@ -78,7 +78,7 @@ describe("server settings", () => {
       }
       await srv.waitLog((l) => l.msg === "client aborted the request" && l.path === "/predict");
       const metrics = await (await fetch(`${srv.url}/metrics`)).text();
-      expect(metrics).toMatch(/http_requests_total\{method="POST",route="\/predict",status="499"[^}]*\} 2/);
+      expect(metrics).toMatch(/edge_placement_http_requests_total\{method="POST",route="\/predict",status="499"[^}]*\} 2/);
       expect(metrics).not.toMatch(/status="500"/);
       expect(srv.logs.filter((l) => l.msg === "client aborted the request")).toHaveLength(2);
       expect(srv.logs.some((l) => l.msg === "unhandled error" || (l.level as number) >= 50)).toBe(false);

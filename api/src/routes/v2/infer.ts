@@ -72,12 +72,10 @@ export function oipInferRoutes(deps: AppDeps) {
   }
 
   async function infer(c: Context<AppEnv>, name: string, version: string | undefined, jsonBody: unknown) {
-    const started = performance.now();
     if (deps.registry.isKnown(name)) c.set("model", name);
     const model = deps.predictor.resolveModel(name, version);
     const { req, inputs } = await readRequest(c, jsonBody);
     const outputs = await inferTensors(model, inputs, req.outputs?.map((o) => o.name), limits);
-    deps.stats.recordInference(name, performance.now() - started, outputs[0]?.shape[0] ?? 1);
     const chunks: Uint8Array[] = [];
     const body = {
       model_name: model.name,

@@ -1,7 +1,7 @@
 /** /v2/models/{name}[/versions/{version}] and .../ready: the protocol's model metadata and readiness. */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../context.js";
-import { ModelNotLoadedError } from "../../inference/errors.js";
+import { ModelUnavailableError } from "../../inference/errors.js";
 import { modelTensors } from "../../inference/oip.js";
 import { defaultHook } from "../../lib/hook.js";
 import { ModelNameParamSchema, ModelVersionParamSchema } from "../../schemas/models.js";
@@ -64,7 +64,7 @@ export function oipModelRoutes(deps: AppDeps) {
       predictor.resolveModel(name, version);
       return true;
     } catch (e) {
-      if (e instanceof ModelNotLoadedError) return false;
+      if (e instanceof ModelUnavailableError) return false;
       throw e;
     }
   };
