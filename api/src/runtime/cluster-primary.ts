@@ -37,7 +37,7 @@ export function runPrimary(config: Config, logger: Logger): void {
     if (!announced) {
       announced = true;
       logger.info(
-        { host: config.HOST, port: address.port, workers: config.WORKERS, modelsDir: config.MODELS_DIR },
+        { host: config.HOST, port: address.port, workers: config.WORKERS, modelsDir: config.MODELS_DIR, maxNodes: config.MAX_NODES, maxBatch: config.MAX_BATCH },
         `listening on http://${config.HOST}:${address.port}`,
       );
     }

@@ -14,6 +14,7 @@ import type { Logger } from "../observability/logger.js";
 import { workerView } from "./cluster-view.js";
 import { HttpDrain } from "./drain.js";
 import { serverOptions } from "./server-settings.js";
+import { PROBLEM_CONTENT_TYPE, problem } from "../lib/errors.js";
 
 export function serveProcess(config: Config, baseLogger: Logger): void {
   const worker = cluster.isWorker ? cluster.worker : undefined;
@@ -37,6 +38,21 @@ export function serveProcess(config: Config, baseLogger: Logger): void {
     const id = String(worker.id);
     server.prependListener("request", (_req, res) => res.setHeader("x-worker-id", id));
   }
+  // Requests node's parser refuses never reach the app: answer them as problems too (JSON, no detail
+  // from the parser), 431 for headers over node's limit. https://nodejs.org/api/http.html#event-clienterror
+  server.on("clientError", (err: NodeJS.ErrnoException, socket) => {
+    if (err.code === "ECONNRESET" || !socket.writable) return void socket.destroy();
+    const [status, title, code, message] =
+      err.code === "HPE_HEADER_OVERFLOW"
+        ? [431, "Request Header Fields Too Large", "headers_too_large", "the request headers are larger than the server accepts (16 KiB)"]
+        : err.code === "ERR_HTTP_REQUEST_TIMEOUT"
+          ? [408, "Request Timeout", "request_timeout", "the request did not arrive within HEADERS_TIMEOUT_MS / REQUEST_TIMEOUT_MS"]
+          : [400, "Bad Request", "bad_request", "the request is not valid HTTP"];
+    const body = JSON.stringify(problem(status, code, message));
+    socket.end(
+      `HTTP/1.1 ${status} ${title}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
   server.on("error", (err: NodeJS.ErrnoException) => {
     logger.fatal({ err: { code: err.code, message: err.message } }, "cannot listen");
     logger.flush(() => process.exit(1));

@@ -41,7 +41,7 @@ describe("server settings", () => {
     });
 
     it("advertises KEEP_ALIVE_TIMEOUT_MS", async () => {
-      const text = await raw(srv.port, (s) => s.write("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+      const text = await raw(srv.port, (s) => s.write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"));
       expect(text).toMatch(/^HTTP\/1\.1 200/);
       const r = await fetch(`${srv.url}/health`);
       await r.arrayBuffer();
@@ -49,7 +49,7 @@ describe("server settings", () => {
     });
 
     it("answers 408 to a client that does not finish its headers within HEADERS_TIMEOUT_MS", async () => {
-      const text = await raw(srv.port, (s) => s.write("GET /health HTTP/1.1\r\nHost: x\r\n"));
+      const text = await raw(srv.port, (s) => s.write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n"));
       expect(text).toMatch(/^HTTP\/1\.1 408/);
     });
 
@@ -59,11 +59,11 @@ describe("server settings", () => {
         held.push(await new Promise<Socket>((resolve) => { const s = connect(srv.port, "127.0.0.1", () => resolve(s)); }));
       }
       await new Promise((r) => setTimeout(r, 100)); // the server has accepted them
-      const fourth = await raw(srv.port, (s) => s.write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n"));
+      const fourth = await raw(srv.port, (s) => s.write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
       expect(fourth).toBe("");
       for (const s of held) s.destroy();
       await new Promise((r) => setTimeout(r, 100));
-      const again = await raw(srv.port, (s) => s.write("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+      const again = await raw(srv.port, (s) => s.write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"));
       expect(again).toMatch(/^HTTP\/1\.1 200/);
     });
 
@@ -72,7 +72,7 @@ describe("server settings", () => {
         const chunk = '{"network_state": {"nodes": [';
         const first = framing.startsWith("Transfer") ? `${chunk.length.toString(16)}\r\n${chunk}\r\n` : chunk;
         await raw(srv.port, (s) => {
-          s.write(`POST /predict HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n${framing}\r\n\r\n${first}`);
+          s.write(`POST /predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n${framing}\r\n\r\n${first}`);
           setTimeout(() => s.destroy(), 100);
         });
       }

@@ -133,7 +133,7 @@ describe.skipIf(!HAS_MODELS)("SIGTERM under load (built server)", () => {
     // A request whose body never finishes arriving stays in flight.
     const stuck = connect(srv.port, "127.0.0.1");
     const cut = new Promise((resolve) => stuck.once("close", resolve));
-    stuck.write(`POST /predict HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`);
+    stuck.write(`POST /predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`);
     await viaHttp(`${srv.url}/health`, undefined, false); // the server has read the stuck request's headers by now
     srv.child.kill("SIGTERM");
     expect((await srv.waitLog((l) => typeof l.msg === "string" && l.msg.startsWith("shutting down"))).inflight).toBe(1);

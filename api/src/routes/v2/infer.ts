@@ -5,8 +5,9 @@ import type { AppDeps, AppEnv } from "../../context.js";
 import { inferTensors, type InputTensor, type TensorLimits } from "../../inference/oip.js";
 import { ApiError, validationError } from "../../lib/errors.js";
 import { defaultHook } from "../../lib/hook.js";
+import { routeGuards } from "../../middleware/route-guard.js";
 import { ModelNameParamSchema, ModelVersionParamSchema } from "../../schemas/models.js";
-import { MAX_BATCH_EDGES_FACTOR } from "../../schemas/network.js";
+import { MAX_BATCH_EDGES_FACTOR, type BodyBounds } from "../../schemas/network.js";
 import { OipErrorSchema, OipInferenceRequestSchema, OipInferenceResponseSchema, type OipInferenceRequest } from "../../schemas/oip.js";
 import { binaryBody, HEADER_LENGTH, jsonData, requestInputs, splitBody, wantsBinary } from "./binary.js";
 
@@ -41,7 +42,8 @@ const inferSpec = {
     },
     400: json("Invalid request: malformed JSON, or a tensor whose name, datatype, shape or values the model does not accept", OipErrorSchema),
     404: json("Unknown model, or a version its config.json does not serve", OipErrorSchema),
-    413: json("Body over BODY_LIMIT", OipErrorSchema),
+    401: json("Missing or wrong x-api-key (only when API_KEYS is set)", OipErrorSchema),
+    413: json("Body over the tensor limits in bytes, JSON values or nesting depth (MAX_BATCH_NODES)", OipErrorSchema),
     415: json("Content-Type is neither JSON nor application/octet-stream", OipErrorSchema),
     503: json("The model or version is not loaded", OipErrorSchema),
   },
@@ -54,6 +56,14 @@ export function oipInferRoutes(deps: AppDeps) {
     maxBatchNodes: deps.config.MAX_BATCH_NODES,
     maxLinks: MAX_BATCH_EDGES_FACTOR * deps.config.MAX_BATCH_NODES,
   };
+  // The largest valid body: every contract tensor at MAX_BATCH_NODES nodes and 4 links per node
+  // (x 17, edge_attr 4, parent and mask 1 value per node; link_index 2, link_attr 3 per link), each
+  // number at most 24 characters, plus the request's envelope.
+  const perNode = 17 + 4 + 1 + 1;
+  const perLink = 2 + 3;
+  const values = limits.maxBatchNodes * perNode + limits.maxLinks * perLink + 1_000;
+  const bounds: BodyBounds = { bytes: values * 24 + 64 * 1024, values, depth: 12 };
+  const guard = routeGuards(deps.config).json(bounds, "MAX_BATCH_NODES");
 
   /** The validated request and its input tensors, from a JSON body or a binary one. */
   async function readRequest(c: Context<AppEnv>, jsonBody: unknown): Promise<{ req: OipInferenceRequest; inputs: InputTensor[] }> {
@@ -97,12 +107,16 @@ export function oipInferRoutes(deps: AppDeps) {
   const unversioned = createRoute({
     ...shared,
     path: "/v2/models/{name}/infer",
+    operationId: "oipInfer",
+    ...guard,
     summary: "Inference on the active version (Open Inference Protocol v2)",
     request: { params: ModelNameParamSchema, body },
   });
   const versioned = createRoute({
     ...shared,
     path: "/v2/models/{name}/versions/{version}/infer",
+    operationId: "oipInferVersion",
+    ...guard,
     summary: "Inference on a loaded version (the active or the previous one)",
     request: { params: ModelVersionParamSchema, body },
   });

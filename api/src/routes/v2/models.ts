@@ -4,6 +4,7 @@ import type { AppDeps, AppEnv } from "../../context.js";
 import { ModelUnavailableError } from "../../inference/errors.js";
 import { modelTensors } from "../../inference/oip.js";
 import { defaultHook } from "../../lib/hook.js";
+import { routeGuards } from "../../middleware/route-guard.js";
 import { ModelNameParamSchema, ModelVersionParamSchema } from "../../schemas/models.js";
 import { OipErrorSchema, OipModelMetadataSchema, OipModelReadySchema } from "../../schemas/oip.js";
 
@@ -13,16 +14,20 @@ export const PLATFORM = "onnx_onnxv1";
 const json = <S>(description: string, schema: S) => ({ description, content: { "application/json": { schema } } });
 const errors = {
   400: json("Invalid model name or version", OipErrorSchema),
+  401: json("Missing or wrong x-api-key (only when API_KEYS is set)", OipErrorSchema),
   404: json("Unknown model, or a version its config.json does not serve", OipErrorSchema),
 };
 
 export function oipModelRoutes(deps: AppDeps) {
   const { predictor, registry } = deps;
+  const { keyed } = routeGuards(deps.config);
 
   const metadataResponses = { 200: json("The model's raw input and output tensors", OipModelMetadataSchema), ...errors, 503: json("The version is not loaded", OipErrorSchema) };
   const metadata = createRoute({
     method: "get",
     path: "/v2/models/{name}",
+    operationId: "oipModelMetadata",
+    ...keyed,
     tags: ["oip"],
     summary: "Model metadata of the active version: served versions, platform, input and output tensors",
     request: { params: ModelNameParamSchema },
@@ -31,6 +36,8 @@ export function oipModelRoutes(deps: AppDeps) {
   const versionMetadata = createRoute({
     method: "get",
     path: "/v2/models/{name}/versions/{version}",
+    operationId: "oipModelVersionMetadata",
+    ...keyed,
     tags: ["oip"],
     summary: "Model metadata of a loaded version (the active or the previous one)",
     request: { params: ModelVersionParamSchema },
@@ -40,6 +47,8 @@ export function oipModelRoutes(deps: AppDeps) {
   const ready = createRoute({
     method: "get",
     path: "/v2/models/{name}/ready",
+    operationId: "oipModelReady",
+    ...keyed,
     tags: ["oip"],
     summary: "Model ready: an active version is loaded",
     request: { params: ModelNameParamSchema },
@@ -48,6 +57,8 @@ export function oipModelRoutes(deps: AppDeps) {
   const versionReady = createRoute({
     method: "get",
     path: "/v2/models/{name}/versions/{version}/ready",
+    operationId: "oipModelVersionReady",
+    ...keyed,
     tags: ["oip"],
     summary: "Model version ready: the version is loaded (active or previous)",
     request: { params: ModelVersionParamSchema },

@@ -2,6 +2,7 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../context.js";
 import { defaultHook } from "../../lib/hook.js";
+import { routeGuards } from "../../middleware/route-guard.js";
 import { OipLiveSchema, OipReadySchema, OipServerMetadataSchema } from "../../schemas/oip.js";
 
 export const SERVER_NAME = "edge-placement-api";
@@ -14,9 +15,13 @@ const json = <S>(description: string, schema: S) => ({ description, content: { "
 export const serverMetadata = (deps: AppDeps) => ({ name: SERVER_NAME, version: deps.version, extensions: EXTENSIONS });
 
 export function oipServerRoutes(deps: AppDeps) {
+  // Metadata and health are open, as / and the product's probes are: orchestrators probe them without a key.
+  const { open } = routeGuards(deps.config);
   const metadata = createRoute({
     method: "get",
     path: "/v2",
+    operationId: "oipServerMetadata",
+    ...open,
     tags: ["oip"],
     summary: "Server metadata (Open Inference Protocol v2)",
     responses: { 200: json("Name, version, extensions", OipServerMetadataSchema) },
@@ -24,6 +29,8 @@ export function oipServerRoutes(deps: AppDeps) {
   const live = createRoute({
     method: "get",
     path: "/v2/health/live",
+    operationId: "oipServerLive",
+    ...open,
     tags: ["oip"],
     summary: "Server live: the process answers",
     responses: { 200: json("Live", OipLiveSchema) },
@@ -31,6 +38,8 @@ export function oipServerRoutes(deps: AppDeps) {
   const ready = createRoute({
     method: "get",
     path: "/v2/health/ready",
+    operationId: "oipServerReady",
+    ...open,
     tags: ["oip"],
     summary: "Server ready: every model of the repository has an active version",
     responses: { 200: json("Ready", OipReadySchema), 503: json("Not ready (loading, or a model failed to load)", OipReadySchema) },
