@@ -72,7 +72,9 @@ describe("docker/Dockerfile.api replayed", () => {
       const net = (await (
         await fetch(`${base}/networks/generate`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ num_nodes: 10, seed: 4, load: 0.7 }) })
       ).json()) as { network_state: { nodes: unknown[] }; task: unknown; load: number };
-      const res = await fetch(`${base}/predict`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(net) });
+      // /predict takes exactly these fields (unknown ones are refused), so pick them from the generated answer.
+      const body = { network_state: net.network_state, task: net.task, load: net.load };
+      const res = await fetch(`${base}/predict`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
       expect(res.status).toBe(200);
       const p = (await res.json()) as { selected_node: number; valid_nodes: number[] };
       expect(p.valid_nodes).toContain(p.selected_node);
