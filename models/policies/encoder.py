@@ -15,27 +15,34 @@ FE = {name: i for i, (name, _, _) in enumerate(spec.EDGE_FEATURES)}
 NEG = -1e9  # score of a masked node
 
 
+def scalar(v: float, like: torch.Tensor) -> torch.Tensor:
+    """v as a 0-d tensor of like's dtype: a broadcast constant in the exported graph (a Python float would export as
+    float64, and a full_like would cost a Shape and a ConstantOfShape per use)."""
+    return torch.tensor(v, dtype=like.dtype, device=like.device)
+
+
 def masked_mean(h, w):
-    """Mean of h [B, N, H] over nodes with weight w [B, N] in {0, 1}; 0 when no node qualifies."""
-    return (h * w[..., None]).sum(1) / w.sum(1, keepdim=True).clamp(min=1.0)
+    """Mean of h [B, N, H] over nodes with weight w [B, N, 1] in {0, 1}: [B, 1, H]; 0 when no node qualifies."""
+    return (h * w).sum(1, keepdim=True) / w.sum(1, keepdim=True).clamp(min=1.0)
 
 
 def masked_max(h, w):
-    """Max of h [B, N, H] over nodes with w > 0; 0 when no node qualifies."""
-    m = torch.where(w[..., None] > 0, h, torch.full_like(h, NEG)).amax(dim=1)
-    return torch.where(w.sum(1, keepdim=True) > 0, m, torch.zeros_like(m))
+    """Max of h [B, N, H] over nodes with w [B, N, 1] > 0: [B, 1, H]; 0 when no node qualifies."""
+    m = torch.where(w > 0, h, scalar(NEG, h)).amax(dim=1, keepdim=True)
+    return torch.where(w.sum(1, keepdim=True) > 0, m, scalar(0.0, m))
 
 
 def masked_scores(s, valid):
-    return torch.where(valid > 0, s, torch.full_like(s, NEG))
+    return torch.where(valid > 0, s, scalar(NEG, s))
 
 
-def masked_softmax(s, valid):
-    """softmax over valid nodes; exactly 0 on masked nodes; all zeros (never NaN) when every node is masked."""
+def masked_softmax(s, valid, dim=-1):
+    """softmax over valid nodes (along dim); exactly 0 on masked nodes; all zeros (never NaN) when every node is
+    masked."""
     s = masked_scores(s, valid)
-    e = torch.exp(s - s.amax(dim=-1, keepdim=True)) * valid
-    z = e.sum(-1, keepdim=True)
-    return e / torch.where(z > 0, z, torch.ones_like(z))
+    e = torch.exp(s - s.amax(dim=dim, keepdim=True)) * valid
+    z = e.sum(dim, keepdim=True)
+    return e / torch.where(z > 0, z, scalar(1.0, z))
 
 
 def _log(v, scale):
@@ -70,17 +77,22 @@ class FeatureEncoder(nn.Module):
         self.register_buffer("link_inv", torch.tensor([1 / s for s in self.LINK_SCALES]))
 
     def forward(self, x, edge_attr, link_attr, mask):
-        """-> (node feat [B, N, node_dim], route-link feat [B, N, edge_dim], link feat [L, link_dim], real, valid)."""
-        real = (x.abs().amax(dim=-1) > 0).to(x.dtype)
-        valid = (mask > 0.5).to(x.dtype) * real
-        c = lambda name: x[..., F[name]]  # noqa: E731
-        onehot = (c("node_type")[..., None] == self.types).to(x.dtype)
+        """-> (node feat [B, N, node_dim], route-link feat [B, N, edge_dim], link feat [L, link_dim], real [B, N, 1],
+        valid [B, N, 1]).
+
+        Per-node scalars keep a trailing axis of 1 and the raw columns come from one split, so the exported graph
+        needs no gather per column and no unsqueeze before stacking (docs/model-contract.md, "Graph")."""
+        real = (x.abs().amax(dim=-1, keepdim=True) > 0).to(x.dtype)
+        valid = (mask[..., None] > 0.5).to(x.dtype) * real
+        cols = dict(zip(F, x.split(1, dim=-1)))
+        c = cols.__getitem__
+        onehot = (c("node_type") == self.types).to(x.dtype)
         tx = c("tx_ms")
         deadline = c("task_deadline_ms").clamp(min=1e-3)
         finish = tx + c("wait_ms") + c("proc_ms")
         ratio = (finish / deadline).clamp(max=spec.TERM_CAP)
         met = (finish <= deadline).to(x.dtype)
-        e_term = (c("task_cpu_mcycles") * (onehot @ self.e_cpu) / spec.ENERGY_REF_J).clamp(max=spec.TERM_CAP)
+        e_term = (c("task_cpu_mcycles") * (onehot @ self.e_cpu[:, None]) / spec.ENERGY_REF_J).clamp(max=spec.TERM_CAP)
         # Load balance after placing on each node: 1 - 2 * population std of min(backlog / ref, 1) over real nodes.
         u = (c("backlog_ms") / spec.BALANCE_REF_MS).clamp(max=1.0) * real
         after = (finish / spec.BALANCE_REF_MS).clamp(max=1.0)
@@ -90,14 +102,15 @@ class FeatureEncoder(nn.Module):
         mean = s1 / cnt
         balance = 1 - 2 * torch.sqrt((s2 / cnt - mean * mean).clamp(min=0.0))
         reward_est = spec.W_LATENCY * ratio + spec.W_ENERGY * e_term + spec.W_QOS * met + spec.W_BALANCE * balance
-        derived = torch.stack([
+        derived = torch.cat([
             (tx >= spec.TX_UNREACHABLE_MS * 0.999).to(x.dtype), ratio / spec.TERM_CAP, met, e_term / spec.TERM_CAP,
             ((deadline - finish) / deadline).clamp(min=-4.0, max=1.0) / 4, u, after, balance, reward_est / 4, valid, real,
         ], dim=-1)
         logs = torch.log1p(torch.relu(x.index_select(-1, self.log_cols))) * self.log_inv
-        feat = torch.cat([logs, x.index_select(-1, self.lin_cols), onehot, derived], dim=-1) * real[..., None]
-        has = (edge_attr[..., FE["capacity_mbps"]] > 0).to(x.dtype) * real
-        edge = torch.cat([torch.log1p(torch.relu(edge_attr)) * self.edge_inv, has[..., None]], dim=-1) * has[..., None]
+        feat = torch.cat([logs, x.index_select(-1, self.lin_cols), onehot, derived], dim=-1) * real
+        cap = FE["capacity_mbps"]
+        has = (edge_attr[..., cap:cap + 1] > 0).to(x.dtype) * real
+        edge = torch.cat([torch.log1p(torch.relu(edge_attr)) * self.edge_inv, has], dim=-1) * has
         link = torch.log1p(torch.relu(link_attr)) * self.link_inv
         return feat, edge, link, real, valid
 

@@ -25,13 +25,28 @@ def mlp(sizes, last_act=False):
 
 
 def pool(h, real, valid):
-    """Global context [B, 3H]: mean and max over real nodes, max over valid nodes (padding never counts)."""
+    """Global context [B, 1, 3H]: mean and max over real nodes, max over valid nodes (padding never counts)."""
     return torch.cat([masked_mean(h, real), masked_max(h, real), masked_max(h, valid)], dim=-1)
 
 
+class _RowsOf(torch.autograd.Function):
+    """Export form of from_parent: one GatherND over the batch axis instead of an expanded index for GatherElements
+    (same rows, no [B, N, H] index tensor built per run)."""
+
+    @staticmethod
+    def forward(ctx, h, index):
+        return torch.gather(h, 1, index.expand(-1, -1, h.shape[-1]))
+
+    @staticmethod
+    def symbolic(g, h, index):
+        return g.op("GatherND", h, index, batch_dims_i=1).setType(h.type())
+
+
 def from_parent(h, parent):
-    """h of each node's route parent: [B, N, H] (a node without a parent gets its own)."""
-    return torch.gather(h, 1, parent[..., None].expand(-1, -1, h.shape[-1]))
+    """h of each node's route parent: [B, N, H] (a node without a parent gets its own). parent: [B, N, 1]."""
+    if torch.onnx.is_in_onnx_export():
+        return _RowsOf.apply(h, parent)
+    return torch.gather(h, 1, parent.expand(-1, -1, h.shape[-1]))
 
 
 class Mix(nn.Module):
@@ -45,7 +60,7 @@ class Mix(nn.Module):
         self.out = nn.Linear(hidden, hidden)
 
     def forward(self, h, g):
-        return torch.relu(self.out(torch.relu(self.node(h) + self.ctx(g)[:, None, :])))
+        return torch.relu(self.out(torch.relu(self.node(h) + self.ctx(g))))
 
 
 class LinkConv(nn.Module):
@@ -59,14 +74,41 @@ class LinkConv(nn.Module):
         self.hidden = hidden  # a constant, so the exporter knows the scatter's row width
 
     def forward(self, h, link_index, link):
-        d = self.hidden
-        flat = h.reshape(-1, d)
-        src = torch.cat([link_index[0], link_index[1]])
-        dst = torch.cat([link_index[1], link_index[0]])
+        flat = h.reshape(-1, self.hidden)
+        src = link_index.reshape(-1)  # [ends 0, ends 1]: each link in both directions
+        dst = link_index[[1, 0]].reshape(-1)
         m = torch.relu(self.msg(torch.cat([flat.index_select(0, src), torch.cat([link, link])], dim=-1)))
-        # scatter_add exports to ScatterElements(reduction="add") (opset >= 16): duplicate targets accumulate
-        agg = torch.zeros_like(flat).scatter_add(0, dst[:, None].expand(-1, d), m)
-        return h + torch.relu(self.out(agg.reshape(h.shape)))
+        return h + torch.relu(self.out(scatter_add_rows(flat, dst, m, self.hidden).view_as(h)))
+
+
+class _ScatterAddRows(torch.autograd.Function):
+    """Export form of scatter_add_rows: ScatterElements(reduction="add") over the flattened [rows * width] view, whose
+    index is built with one broadcast Mul + Add instead of expanding [messages, width] per run. ScatterElements runs
+    sequentially on any thread count, so duplicate targets accumulate in message order, as in PyTorch; ScatterND's
+    reduction would be faster but races between intra-op threads on duplicate targets."""
+
+    @staticmethod
+    def forward(ctx, flat, index, rows, width):
+        return torch.zeros_like(flat).scatter_add(0, index[:, None].expand(-1, width), rows)
+
+    @staticmethod
+    def symbolic(g, flat, index, rows, width):
+        def const(v, dtype=torch.int64):
+            return g.op("Constant", value_t=torch.tensor(v, dtype=dtype))
+
+        flat_1d = const([-1])
+        zeros = g.op("Reshape", g.op("ConstantOfShape", g.op("Shape", flat), value_t=torch.tensor([0.0])), flat_1d)
+        cells = g.op("Add", g.op("Mul", g.op("Unsqueeze", index, const([1])), const(width)), const(list(range(width))))
+        out = g.op("ScatterElements", zeros, g.op("Reshape", cells, flat_1d), g.op("Reshape", rows, flat_1d),
+                   axis_i=0, reduction_s="add")
+        return g.op("Reshape", out, const([-1, width])).setType(flat.type())
+
+
+def scatter_add_rows(flat, index, rows, width: int):
+    """out[index[k]] += rows[k] over zeros shaped like flat [R, width]: duplicate targets accumulate."""
+    if torch.onnx.is_in_onnx_export():
+        return _ScatterAddRows.apply(flat, index, rows, width)
+    return torch.zeros_like(flat).scatter_add(0, index[:, None].expand(-1, width), rows)
 
 
 class TreeConv(nn.Module):
@@ -80,6 +122,7 @@ class TreeConv(nn.Module):
         self.link = nn.Linear(edge_dim, hidden, bias=False)
 
     def forward(self, h, parent, e):
+        """parent: [B, N, 1]."""
         return h + torch.relu(self.self_(h) + self.parent(from_parent(h, parent)) + self.link(e))
 
 
@@ -129,9 +172,10 @@ class GraphBackbone(nn.Module):
     def forward(self, x, parent, edge_attr, link_index, link_attr, mask):
         f, e, link, real, valid = self.enc(x, edge_attr, link_attr, mask)
         h0 = self.embed(f)
-        h = self.links(h0, link_index, link) * real[..., None]
+        h = self.links(h0, link_index, link) * real
+        parent = parent[..., None]
         for layer in self.layers:
-            h = layer(h, parent, e) * real[..., None]
+            h = layer(h, parent, e) * real
         return self.mix(torch.cat([h0, h], dim=-1), pool(h, real, valid)), real, valid
 
 
@@ -141,7 +185,7 @@ class ValueHead(nn.Module):
         self.net = mlp([3 * hidden, hidden, 1])
 
     def forward(self, z, real, valid):
-        return self.net(pool(z, real, valid)).squeeze(-1)
+        return self.net(pool(z, real, valid)).reshape(-1)
 
 
 class QNetwork(nn.Module):
@@ -153,15 +197,19 @@ class QNetwork(nn.Module):
         self.q = nn.Linear(hidden, 1)
         self.tau = tau
 
+    def _heads(self, x, parent, edge_attr, link_index, link_attr, mask):
+        """q and valid as [B, N, 1]."""
+        z, _, valid = self.backbone(x, parent, edge_attr, link_index, link_attr, mask)
+        return self.q(z), valid
+
     def heads(self, x, parent, edge_attr, link_index, link_attr, mask):
-        z, real, valid = self.backbone(x, parent, edge_attr, link_index, link_attr, mask)
-        return {"q": self.q(z).squeeze(-1), "valid": valid}
+        q, valid = self._heads(x, parent, edge_attr, link_index, link_attr, mask)
+        return {"q": q.squeeze(-1), "valid": valid.squeeze(-1)}
 
     def forward(self, x, parent, edge_attr, link_index, link_attr, mask):
-        h = self.heads(x, parent, edge_attr, link_index, link_attr, mask)
-        q, valid = h["q"], h["valid"]
-        value = masked_max(q[..., None], valid).squeeze(-1)
-        return masked_scores(q, valid), masked_softmax(q / self.tau, valid), value
+        q, valid = self._heads(x, parent, edge_attr, link_index, link_attr, mask)
+        value = masked_max(q, valid).reshape(-1)
+        return masked_scores(q, valid).squeeze(-1), masked_softmax(q / self.tau, valid, dim=1).squeeze(-1), value
 
 
 class ActorCritic(nn.Module):
@@ -173,13 +221,18 @@ class ActorCritic(nn.Module):
         self.pi = nn.Linear(hidden, 1)
         self.v = ValueHead(hidden)
 
-    def heads(self, x, parent, edge_attr, link_index, link_attr, mask):
+    def _heads(self, x, parent, edge_attr, link_index, link_attr, mask):
+        """logits and valid as [B, N, 1], value [B]."""
         z, real, valid = self.backbone(x, parent, edge_attr, link_index, link_attr, mask)
-        return {"logits": self.pi(z).squeeze(-1), "value": self.v(z, real, valid), "valid": valid}
+        return self.pi(z), self.v(z, real, valid), valid
+
+    def heads(self, x, parent, edge_attr, link_index, link_attr, mask):
+        logits, value, valid = self._heads(x, parent, edge_attr, link_index, link_attr, mask)
+        return {"logits": logits.squeeze(-1), "value": value, "valid": valid.squeeze(-1)}
 
     def forward(self, x, parent, edge_attr, link_index, link_attr, mask):
-        h = self.heads(x, parent, edge_attr, link_index, link_attr, mask)
-        return masked_scores(h["logits"], h["valid"]), masked_softmax(h["logits"], h["valid"]), h["value"]
+        logits, value, valid = self._heads(x, parent, edge_attr, link_index, link_attr, mask)
+        return masked_scores(logits, valid).squeeze(-1), masked_softmax(logits, valid, dim=1).squeeze(-1), value
 
 
 class HybridGNN(nn.Module):
@@ -197,15 +250,21 @@ class HybridGNN(nn.Module):
         self.v = ValueHead(hidden)
         self.tau, self.w_q, self.w_pi = tau, w_q, w_pi
 
-    def heads(self, x, parent, edge_attr, link_index, link_attr, mask):
+    def _heads(self, x, parent, edge_attr, link_index, link_attr, mask):
+        """q, logits and valid as [B, N, 1], value [B]."""
         z, real, valid = self.backbone(x, parent, edge_attr, link_index, link_attr, mask)
-        return {"q": self.q(z).squeeze(-1), "logits": self.pi(z).squeeze(-1), "value": self.v(z, real, valid), "valid": valid}
+        return self.q(z), self.pi(z), self.v(z, real, valid), valid
 
-    def fused(self, q, logits, valid):
-        return self.w_q * masked_softmax(q / self.tau, valid) + self.w_pi * masked_softmax(logits, valid)
+    def heads(self, x, parent, edge_attr, link_index, link_attr, mask):
+        q, logits, value, valid = self._heads(x, parent, edge_attr, link_index, link_attr, mask)
+        return {"q": q.squeeze(-1), "logits": logits.squeeze(-1), "value": value, "valid": valid.squeeze(-1)}
+
+    def fused(self, q, logits, valid, dim=-1):
+        """The fused policy over the node axis dim."""
+        return self.w_q * masked_softmax(q / self.tau, valid, dim) + self.w_pi * masked_softmax(logits, valid, dim)
 
     def forward(self, x, parent, edge_attr, link_index, link_attr, mask):
-        h = self.heads(x, parent, edge_attr, link_index, link_attr, mask)
-        probs = self.fused(h["q"], h["logits"], h["valid"])
-        scores = masked_scores(torch.log(probs.clamp(min=1e-30)), h["valid"])
-        return scores, probs, h["value"]
+        q, logits, value, valid = self._heads(x, parent, edge_attr, link_index, link_attr, mask)
+        probs = self.fused(q, logits, valid, dim=1)
+        scores = masked_scores(torch.log(probs.clamp(min=1e-30)), valid)
+        return scores.squeeze(-1), probs.squeeze(-1), value
