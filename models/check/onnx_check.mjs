@@ -6,7 +6,7 @@
 //     unmasked real nodes, exactly 0 elsewhere and all 0 when every node is masked, masked scores <= -1e8;
 //  4. padding invariance: a network alone and zero-padded inside a larger batch gives the same outputs;
 //  5. every case of models/fixtures/<name>.json reproduces PyTorch's outputs and selected node;
-//  6. a version that re-exports the weights of another (manifest export.same_weights_as_version) gives that
+//  6. a version that re-exports the weights of another (manifest training.reexport.same_weights_as_version) gives that
 //     version's outputs within 1e-5 (relative beyond 1) on the synthetic batches and the fixture cases (or is no
 //     farther from PyTorch's fixture output than that version is).
 // Prints one line per failed assertion, then `<passed> passed, <failed> failed`; exits 1 on any failure.
@@ -391,7 +391,7 @@ function servedVersions(name) {
 
 // 6. The same weights in another graph form: outputs as the version they were published as, on every input used above.
 async function sameWeightsChecks(name, session, manifest) {
-  const previous = manifest.export?.same_weights_as_version;
+  const previous = manifest.training?.reexport?.same_weights_as_version;
   if (previous === undefined) return;
   const other = await ort.InferenceSession.create(readFileSync(join(ROOT, "repository", name, String(previous), "model.onnx")));
   try {

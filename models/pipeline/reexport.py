@@ -43,12 +43,13 @@ def reexport(name: str, hp, previous: int, cases: list[dict], eval_doc: dict) ->
     t = old["training"]
     train = {"steps": t["steps"], "wall_s": t["wall_time_s"], "curve": t["curve"]}
     manifest = build(name, model, hp, sha256(path), train, eval_doc, graph_inputs(path))
-    manifest["export"] = {
+    # inside the training block: the manifest's top-level fields are a fixed set (docs/model-contract.md)
+    manifest["training"]["reexport"] = {
         "same_weights_as_version": previous,
         "weights": f"checkpoints/{name}.pt, not retrained: training and evaluation are those of version {previous}",
         "changed": "the graph's form only (fewer operators: docs/model-contract.md, 'Graph'); its outputs equal "
                    f"version {previous}'s within 1e-5 (checked by models/check/onnx_check.mjs)",
-        "regenerate": COMMAND,
+        "command": COMMAND,
     }
     manifest["regenerate"] = COMMAND
     write_manifest(path.with_name(MANIFEST), manifest)

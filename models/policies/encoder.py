@@ -15,9 +15,9 @@ FE = {name: i for i, (name, _, _) in enumerate(spec.EDGE_FEATURES)}
 NEG = -1e9  # score of a masked node
 
 
-def scalar(v: float, like: torch.Tensor) -> torch.Tensor:
-    """v as a 0-d tensor of like's dtype: a broadcast constant in the exported graph (a Python float would export as
-    float64, and a full_like would cost a Shape and a ConstantOfShape per use)."""
+def scalar(v, like: torch.Tensor) -> torch.Tensor:
+    """v (a number or a list) as a tensor of like's dtype: a broadcast constant in the exported graph (a Python float
+    would export as float64, and a full_like would cost a Shape and a ConstantOfShape per use)."""
     return torch.tensor(v, dtype=like.dtype, device=like.device)
 
 
@@ -41,8 +41,10 @@ def masked_softmax(s, valid, dim=-1):
     masked."""
     s = masked_scores(s, valid)
     e = torch.exp(s - s.amax(dim=dim, keepdim=True)) * valid
+    # z is 0 (no valid node: e is all 0) or a normal float (the top valid node adds exp(0) = 1 unless every valid
+    # score is below NEG): the clamp leaves it as it is and keeps 0 / 0 out.
     z = e.sum(dim, keepdim=True)
-    return e / torch.where(z > 0, z, scalar(1.0, z))
+    return e / z.clamp(min=torch.finfo(z.dtype).tiny)
 
 
 def _log(v, scale):
@@ -65,6 +67,13 @@ class FeatureEncoder(nn.Module):
     edge_dim = len(EDGE_SCALES) + 1
     LINK_SCALES = (9.0, 4.0, 8.0)  # capacity, latency, backlog
     link_dim = len(LINK_SCALES)
+    # Weights of the reward terms within the first 8 derived columns (the reward estimate is the 9th).
+    REWARD_WEIGHTS = (0.0, spec.W_LATENCY, spec.W_QOS, spec.W_ENERGY, 0.0, 0.0, 0.0, spec.W_BALANCE)
+    # Scales of the node features after the log columns (whose scales are log_inv), applied with them in one product:
+    # the linear columns and the one-hot as they are, the derived terms with ratio and energy over TERM_CAP and the
+    # slack and the reward estimate over 4 (powers of two, so the product equals the division).
+    LATER_SCALES = ((1.0,) * (len(LINEAR_COLS) + 3)
+                    + (1.0, 1 / spec.TERM_CAP, 1.0, 1 / spec.TERM_CAP, 1 / 4, 1.0, 1.0, 1.0, 1 / 4, 1.0, 1.0))
 
     def __init__(self):
         super().__init__()
@@ -82,8 +91,9 @@ class FeatureEncoder(nn.Module):
 
         Per-node scalars keep a trailing axis of 1 and the raw columns come from one split, so the exported graph
         needs no gather per column and no unsqueeze before stacking (docs/model-contract.md, "Graph")."""
-        real = (x.abs().amax(dim=-1, keepdim=True) > 0).to(x.dtype)
-        valid = (mask[..., None] > 0.5).to(x.dtype) * real
+        # padding: every feature 0 (the L1 norm is one ReduceL1 and is 0 exactly then)
+        real = (x.norm(p=1, dim=-1, keepdim=True) > 0).to(x.dtype)
+        valid = torch.where(mask[..., None] > 0.5, real, scalar(0.0, x))
         cols = dict(zip(F, x.split(1, dim=-1)))
         c = cols.__getitem__
         onehot = (c("node_type") == self.types).to(x.dtype)
@@ -101,15 +111,21 @@ class FeatureEncoder(nn.Module):
         s2 = (u * u).sum(1, keepdim=True) - u * u + after * after
         mean = s1 / cnt
         balance = 1 - 2 * torch.sqrt((s2 / cnt - mean * mean).clamp(min=0.0))
-        reward_est = spec.W_LATENCY * ratio + spec.W_ENERGY * e_term + spec.W_QOS * met + spec.W_BALANCE * balance
-        derived = torch.cat([
-            (tx >= spec.TX_UNREACHABLE_MS * 0.999).to(x.dtype), ratio / spec.TERM_CAP, met, e_term / spec.TERM_CAP,
-            ((deadline - finish) / deadline).clamp(min=-4.0, max=1.0) / 4, u, after, balance, reward_est / 4, valid, real,
+        terms = torch.cat([
+            (tx >= spec.TX_UNREACHABLE_MS * 0.999).to(x.dtype), ratio, met, e_term,
+            ((deadline - finish) / deadline).clamp(min=-4.0, max=1.0), u, after, balance,
         ], dim=-1)
-        logs = torch.log1p(torch.relu(x.index_select(-1, self.log_cols))) * self.log_inv
-        feat = torch.cat([logs, x.index_select(-1, self.lin_cols), onehot, derived], dim=-1) * real
+        if torch.onnx.is_in_onnx_export():
+            # the same sum as one product with the terms (equal up to rounding; PyTorch keeps the sum, bit for bit)
+            reward_est = terms @ scalar(self.REWARD_WEIGHTS, x)[:, None]
+        else:
+            reward_est = spec.W_LATENCY * ratio + spec.W_ENERGY * e_term + spec.W_QOS * met + spec.W_BALANCE * balance
+        derived = torch.cat([terms, reward_est, valid, real], dim=-1)
+        logs = torch.log1p(torch.relu(x.index_select(-1, self.log_cols)))
+        scale = torch.cat([self.log_inv, scalar(self.LATER_SCALES, x)])
+        feat = torch.cat([logs, x.index_select(-1, self.lin_cols), onehot, derived], dim=-1) * (scale * real)
         cap = FE["capacity_mbps"]
-        has = (edge_attr[..., cap:cap + 1] > 0).to(x.dtype) * real
+        has = torch.where(edge_attr[..., cap:cap + 1] > 0, real, scalar(0.0, x))
         edge = torch.cat([torch.log1p(torch.relu(edge_attr)) * self.edge_inv, has], dim=-1) * has
         link = torch.log1p(torch.relu(link_attr)) * self.link_inv
         return feat, edge, link, real, valid
