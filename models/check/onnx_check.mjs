@@ -5,7 +5,10 @@
 //  3. synthetic batches, N in {2, 20, 1000, 10000} x B in {1, 64}: finite outputs, probs a distribution over the
 //     unmasked real nodes, exactly 0 elsewhere and all 0 when every node is masked, masked scores <= -1e8;
 //  4. padding invariance: a network alone and zero-padded inside a larger batch gives the same outputs;
-//  5. every case of models/fixtures/<name>.json reproduces PyTorch's outputs and selected node.
+//  5. every case of models/fixtures/<name>.json reproduces PyTorch's outputs and selected node;
+//  6. a version that re-exports the weights of another (manifest training.reexport.same_weights_as_version) gives that
+//     version's outputs within 1e-5 (relative beyond 1) on the synthetic batches and the fixture cases (or is no
+//     farther from PyTorch's fixture output than that version is).
 // Prints one line per failed assertion, then `<passed> passed, <failed> failed`; exits 1 on any failure.
 // Usage (cwd models/): node check/onnx_check.mjs [name ...]
 import { createHash } from "node:crypto";
@@ -22,7 +25,10 @@ const SYMBOLIC_DIMS = new Set(["batch", "nodes", "links"]);
 const LINK_ATTR = 3; // capacity_mbps, latency_ms, backlog_ms
 const TOL = 1e-4;
 const MASKED_SCORE = -1e8; // masked nodes score -1e9; anything this low can never be selected
-const TIE = 1e-6; // probs closer than this are a tie that float rounding may break either way
+const TIE = 1e-6;
+// A re-exported graph computes the same function: only float32 rounding (summation order) may differ, so the bound is
+// relative to the magnitude for values beyond 1 (Q-values and returns reach tens; masked scores -1e9).
+const REEXPORT_TOL = 1e-5; // probs closer than this are a tie that float rounding may break either way
 // [N, B] of the synthetic batches; B = 64 at N = 10000 would only slow the run down.
 const SIZES = [[2, 1], [2, 64], [20, 1], [20, 64], [1000, 1], [1000, 64], [10000, 1]];
 
@@ -383,6 +389,37 @@ function servedVersions(name) {
   return config.versions;
 }
 
+// 6. The same weights in another graph form: outputs as the version they were published as, on every input used above.
+async function sameWeightsChecks(name, session, manifest) {
+  const previous = manifest.training?.reexport?.same_weights_as_version;
+  if (previous === undefined) return;
+  const other = await ort.InferenceSession.create(readFileSync(join(ROOT, "repository", name, String(previous), "model.onnx")));
+  try {
+    const doc = JSON.parse(readFileSync(join(ROOT, "fixtures", `${name}.json`), "utf8"));
+    // On fixture cases PyTorch's output is known too: where the old graph's own rounding is larger, a new graph
+    // that lands at least as close to PyTorch is not a difference in what it computes.
+    const inputs = [...SIZES.map(([N, B]) => [`N=${N} B=${B}`, syntheticBatch(N, B), null]),
+      ...doc.cases.map((c, i) => [`fixture case ${i}`, fixtureTensors(c.tensors), c.expected])];
+    let worst = 0;
+    let where = "";
+    for (const [label, t, torch] of inputs) {
+      const [got, want] = [await session.run(feeds(session, t)), await other.run(feeds(other, t))];
+      for (const k of OUTPUTS) {
+        const ref = torch && torch[k].flat(Infinity);
+        want[k].data.forEach((w, j) => {
+          const g = got[k].data[j];
+          const ratio = Math.abs(g - w) / (REEXPORT_TOL * Math.max(1, Math.abs(w)));
+          if (ref && Math.abs(g - ref[j]) <= Math.abs(w - ref[j])) return;
+          if (!(ratio <= worst)) [worst, where] = [ratio, `${label} ${k}[${j}] ${g} vs ${w}`];
+        });
+      }
+    }
+    check(worst <= 1, `${name}/${manifest.version} differs from version ${previous} (same weights) by ${worst.toFixed(2)} x ${REEXPORT_TOL} (relative beyond 1) at ${where}`);
+  } finally {
+    await other.release();
+  }
+}
+
 async function checkModel(name, version, reference) {
   const dir = join(ROOT, "repository", name, String(version));
   const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
@@ -395,6 +432,7 @@ async function checkModel(name, version, reference) {
     await syntheticChecks(name, session);
     await paddingChecks(name, session);
     await fixtureChecks(name, session);
+    await sameWeightsChecks(name, session, manifest);
   } finally {
     await session.release();
   }

@@ -15,27 +15,36 @@ FE = {name: i for i, (name, _, _) in enumerate(spec.EDGE_FEATURES)}
 NEG = -1e9  # score of a masked node
 
 
+def scalar(v, like: torch.Tensor) -> torch.Tensor:
+    """v (a number or a list) as a tensor of like's dtype: a broadcast constant in the exported graph (a Python float
+    would export as float64, and a full_like would cost a Shape and a ConstantOfShape per use)."""
+    return torch.tensor(v, dtype=like.dtype, device=like.device)
+
+
 def masked_mean(h, w):
-    """Mean of h [B, N, H] over nodes with weight w [B, N] in {0, 1}; 0 when no node qualifies."""
-    return (h * w[..., None]).sum(1) / w.sum(1, keepdim=True).clamp(min=1.0)
+    """Mean of h [B, N, H] over nodes with weight w [B, N, 1] in {0, 1}: [B, 1, H]; 0 when no node qualifies."""
+    return (h * w).sum(1, keepdim=True) / w.sum(1, keepdim=True).clamp(min=1.0)
 
 
 def masked_max(h, w):
-    """Max of h [B, N, H] over nodes with w > 0; 0 when no node qualifies."""
-    m = torch.where(w[..., None] > 0, h, torch.full_like(h, NEG)).amax(dim=1)
-    return torch.where(w.sum(1, keepdim=True) > 0, m, torch.zeros_like(m))
+    """Max of h [B, N, H] over nodes with w [B, N, 1] > 0: [B, 1, H]; 0 when no node qualifies."""
+    m = torch.where(w > 0, h, scalar(NEG, h)).amax(dim=1, keepdim=True)
+    return torch.where(w.sum(1, keepdim=True) > 0, m, scalar(0.0, m))
 
 
 def masked_scores(s, valid):
-    return torch.where(valid > 0, s, torch.full_like(s, NEG))
+    return torch.where(valid > 0, s, scalar(NEG, s))
 
 
-def masked_softmax(s, valid):
-    """softmax over valid nodes; exactly 0 on masked nodes; all zeros (never NaN) when every node is masked."""
+def masked_softmax(s, valid, dim=-1):
+    """softmax over valid nodes (along dim); exactly 0 on masked nodes; all zeros (never NaN) when every node is
+    masked."""
     s = masked_scores(s, valid)
-    e = torch.exp(s - s.amax(dim=-1, keepdim=True)) * valid
-    z = e.sum(-1, keepdim=True)
-    return e / torch.where(z > 0, z, torch.ones_like(z))
+    e = torch.exp(s - s.amax(dim=dim, keepdim=True)) * valid
+    # z is 0 (no valid node: e is all 0) or a normal float (the top valid node adds exp(0) = 1 unless every valid
+    # score is below NEG): the clamp leaves it as it is and keeps 0 / 0 out.
+    z = e.sum(dim, keepdim=True)
+    return e / z.clamp(min=torch.finfo(z.dtype).tiny)
 
 
 def _log(v, scale):
@@ -58,6 +67,13 @@ class FeatureEncoder(nn.Module):
     edge_dim = len(EDGE_SCALES) + 1
     LINK_SCALES = (9.0, 4.0, 8.0)  # capacity, latency, backlog
     link_dim = len(LINK_SCALES)
+    # Weights of the reward terms within the first 8 derived columns (the reward estimate is the 9th).
+    REWARD_WEIGHTS = (0.0, spec.W_LATENCY, spec.W_QOS, spec.W_ENERGY, 0.0, 0.0, 0.0, spec.W_BALANCE)
+    # Scales of the node features after the log columns (whose scales are log_inv), applied with them in one product:
+    # the linear columns and the one-hot as they are, the derived terms with ratio and energy over TERM_CAP and the
+    # slack and the reward estimate over 4 (powers of two, so the product equals the division).
+    LATER_SCALES = ((1.0,) * (len(LINEAR_COLS) + 3)
+                    + (1.0, 1 / spec.TERM_CAP, 1.0, 1 / spec.TERM_CAP, 1 / 4, 1.0, 1.0, 1.0, 1 / 4, 1.0, 1.0))
 
     def __init__(self):
         super().__init__()
@@ -70,17 +86,23 @@ class FeatureEncoder(nn.Module):
         self.register_buffer("link_inv", torch.tensor([1 / s for s in self.LINK_SCALES]))
 
     def forward(self, x, edge_attr, link_attr, mask):
-        """-> (node feat [B, N, node_dim], route-link feat [B, N, edge_dim], link feat [L, link_dim], real, valid)."""
-        real = (x.abs().amax(dim=-1) > 0).to(x.dtype)
-        valid = (mask > 0.5).to(x.dtype) * real
-        c = lambda name: x[..., F[name]]  # noqa: E731
-        onehot = (c("node_type")[..., None] == self.types).to(x.dtype)
+        """-> (node feat [B, N, node_dim], route-link feat [B, N, edge_dim], link feat [L, link_dim], real [B, N, 1],
+        valid [B, N, 1]).
+
+        Per-node scalars keep a trailing axis of 1 and the raw columns come from one split, so the exported graph
+        needs no gather per column and no unsqueeze before stacking (docs/model-contract.md, "Graph")."""
+        # padding: every feature 0 (the L1 norm is one ReduceL1 and is 0 exactly then)
+        real = (x.norm(p=1, dim=-1, keepdim=True) > 0).to(x.dtype)
+        valid = torch.where(mask[..., None] > 0.5, real, scalar(0.0, x))
+        cols = dict(zip(F, x.split(1, dim=-1)))
+        c = cols.__getitem__
+        onehot = (c("node_type") == self.types).to(x.dtype)
         tx = c("tx_ms")
         deadline = c("task_deadline_ms").clamp(min=1e-3)
         finish = tx + c("wait_ms") + c("proc_ms")
         ratio = (finish / deadline).clamp(max=spec.TERM_CAP)
         met = (finish <= deadline).to(x.dtype)
-        e_term = (c("task_cpu_mcycles") * (onehot @ self.e_cpu) / spec.ENERGY_REF_J).clamp(max=spec.TERM_CAP)
+        e_term = (c("task_cpu_mcycles") * (onehot @ self.e_cpu[:, None]) / spec.ENERGY_REF_J).clamp(max=spec.TERM_CAP)
         # Load balance after placing on each node: 1 - 2 * population std of min(backlog / ref, 1) over real nodes.
         u = (c("backlog_ms") / spec.BALANCE_REF_MS).clamp(max=1.0) * real
         after = (finish / spec.BALANCE_REF_MS).clamp(max=1.0)
@@ -89,15 +111,22 @@ class FeatureEncoder(nn.Module):
         s2 = (u * u).sum(1, keepdim=True) - u * u + after * after
         mean = s1 / cnt
         balance = 1 - 2 * torch.sqrt((s2 / cnt - mean * mean).clamp(min=0.0))
-        reward_est = spec.W_LATENCY * ratio + spec.W_ENERGY * e_term + spec.W_QOS * met + spec.W_BALANCE * balance
-        derived = torch.stack([
-            (tx >= spec.TX_UNREACHABLE_MS * 0.999).to(x.dtype), ratio / spec.TERM_CAP, met, e_term / spec.TERM_CAP,
-            ((deadline - finish) / deadline).clamp(min=-4.0, max=1.0) / 4, u, after, balance, reward_est / 4, valid, real,
+        terms = torch.cat([
+            (tx >= spec.TX_UNREACHABLE_MS * 0.999).to(x.dtype), ratio, met, e_term,
+            ((deadline - finish) / deadline).clamp(min=-4.0, max=1.0), u, after, balance,
         ], dim=-1)
-        logs = torch.log1p(torch.relu(x.index_select(-1, self.log_cols))) * self.log_inv
-        feat = torch.cat([logs, x.index_select(-1, self.lin_cols), onehot, derived], dim=-1) * real[..., None]
-        has = (edge_attr[..., FE["capacity_mbps"]] > 0).to(x.dtype) * real
-        edge = torch.cat([torch.log1p(torch.relu(edge_attr)) * self.edge_inv, has[..., None]], dim=-1) * has[..., None]
+        if torch.onnx.is_in_onnx_export():
+            # the same sum as one product with the terms (equal up to rounding; PyTorch keeps the sum, bit for bit)
+            reward_est = terms @ scalar(self.REWARD_WEIGHTS, x)[:, None]
+        else:
+            reward_est = spec.W_LATENCY * ratio + spec.W_ENERGY * e_term + spec.W_QOS * met + spec.W_BALANCE * balance
+        derived = torch.cat([terms, reward_est, valid, real], dim=-1)
+        logs = torch.log1p(torch.relu(x.index_select(-1, self.log_cols)))
+        scale = torch.cat([self.log_inv, scalar(self.LATER_SCALES, x)])
+        feat = torch.cat([logs, x.index_select(-1, self.lin_cols), onehot, derived], dim=-1) * (scale * real)
+        cap = FE["capacity_mbps"]
+        has = torch.where(edge_attr[..., cap:cap + 1] > 0, real, scalar(0.0, x))
+        edge = torch.cat([torch.log1p(torch.relu(edge_attr)) * self.edge_inv, has], dim=-1) * has
         link = torch.log1p(torch.relu(link_attr)) * self.link_inv
         return feat, edge, link, real, valid
 

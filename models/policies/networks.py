@@ -12,7 +12,7 @@ Two views of the graph, both linear in nodes + links (docs/model-contract.md):
 import torch
 from torch import nn
 
-from .encoder import FeatureEncoder, masked_max, masked_mean, masked_scores, masked_softmax
+from .encoder import FeatureEncoder, masked_max, masked_mean, masked_scores, masked_softmax, scalar
 
 
 def mlp(sizes, last_act=False):
@@ -25,13 +25,36 @@ def mlp(sizes, last_act=False):
 
 
 def pool(h, real, valid):
-    """Global context [B, 3H]: mean and max over real nodes, max over valid nodes (padding never counts)."""
+    """Global context [B, 1, 3H] of h >= 0 (a ReLU output): mean and max over real nodes, max over valid nodes
+    (padding never counts)."""
+    if torch.onnx.is_in_onnx_export():
+        # For h >= 0 the max over the nodes of h * w is masked_max(h, w), 0 included when no node qualifies: a product
+        # instead of two selects per mask (the same values; PyTorch keeps the selects, whose gradients add up in the
+        # order training has always used).
+        hr = h * real
+        return torch.cat([hr.sum(1, keepdim=True) / real.sum(1, keepdim=True).clamp(min=1.0), hr.amax(1, keepdim=True),
+                          (hr * valid).amax(1, keepdim=True)], dim=-1)
     return torch.cat([masked_mean(h, real), masked_max(h, real), masked_max(h, valid)], dim=-1)
 
 
+class _RowsOf(torch.autograd.Function):
+    """Export form of from_parent: one GatherND over the batch axis instead of an expanded index for GatherElements
+    (same rows, no [B, N, H] index tensor built per run)."""
+
+    @staticmethod
+    def forward(ctx, h, index):
+        return torch.gather(h, 1, index.expand(-1, -1, h.shape[-1]))
+
+    @staticmethod
+    def symbolic(g, h, index):
+        return g.op("GatherND", h, index, batch_dims_i=1).setType(h.type())
+
+
 def from_parent(h, parent):
-    """h of each node's route parent: [B, N, H] (a node without a parent gets its own)."""
-    return torch.gather(h, 1, parent[..., None].expand(-1, -1, h.shape[-1]))
+    """h of each node's route parent: [B, N, H] (a node without a parent gets its own). parent: [B, N, 1]."""
+    if torch.onnx.is_in_onnx_export():
+        return _RowsOf.apply(h, parent)
+    return torch.gather(h, 1, parent.expand(-1, -1, h.shape[-1]))
 
 
 class Mix(nn.Module):
@@ -45,7 +68,7 @@ class Mix(nn.Module):
         self.out = nn.Linear(hidden, hidden)
 
     def forward(self, h, g):
-        return torch.relu(self.out(torch.relu(self.node(h) + self.ctx(g)[:, None, :])))
+        return torch.relu(self.out(torch.relu(self.node(h) + self.ctx(g))))
 
 
 class LinkConv(nn.Module):
@@ -59,14 +82,43 @@ class LinkConv(nn.Module):
         self.hidden = hidden  # a constant, so the exporter knows the scatter's row width
 
     def forward(self, h, link_index, link):
-        d = self.hidden
-        flat = h.reshape(-1, d)
-        src = torch.cat([link_index[0], link_index[1]])
-        dst = torch.cat([link_index[1], link_index[0]])
-        m = torch.relu(self.msg(torch.cat([flat.index_select(0, src), torch.cat([link, link])], dim=-1)))
-        # scatter_add exports to ScatterElements(reduction="add") (opset >= 16): duplicate targets accumulate
-        agg = torch.zeros_like(flat).scatter_add(0, dst[:, None].expand(-1, d), m)
-        return h + torch.relu(self.out(agg.reshape(h.shape)))
+        flat = h.reshape(-1, self.hidden)
+        # each link in both directions: from ends 0 to ends 1, then back
+        src = flat.index_select(0, link_index.reshape(-1))
+        m = torch.relu(self.msg(torch.cat([src, torch.cat([link, link])], dim=-1)))
+        agg = scatter_add_rows(flat, link_index[[1, 0]], m, self.hidden)
+        return h + torch.relu(self.out(agg)).view_as(h)
+
+
+class _ScatterAddRows(torch.autograd.Function):
+    """Export form of scatter_add_rows: ScatterElements(reduction="add") over the flattened [rows * width] view, whose
+    index is built with one broadcast Mul + Add instead of expanding [messages, width] per run. ScatterElements runs
+    sequentially on any thread count, so duplicate targets accumulate in message order, as in PyTorch; ScatterND's
+    reduction would be faster but races between intra-op threads on duplicate targets."""
+
+    @staticmethod
+    def forward(ctx, flat, index, rows, width):
+        return torch.zeros_like(flat).scatter_add(0, index.reshape(-1, 1).expand(-1, width), rows)
+
+    @staticmethod
+    def symbolic(g, flat, index, rows, width):
+        def const(v):
+            return g.op("Constant", value_t=torch.tensor(v, dtype=torch.int64))
+
+        flat_1d = const([-1])
+        zeros = g.op("Reshape", g.op("ConstantOfShape", g.op("Shape", flat), value_t=torch.tensor([0.0])), flat_1d)
+        cells = g.op("Add", g.op("Mul", g.op("Unsqueeze", index, const([-1])), const(width)), const(list(range(width))))
+        out = g.op("ScatterElements", zeros, g.op("Reshape", cells, flat_1d), g.op("Reshape", rows, flat_1d),
+                   axis_i=0, reduction_s="add")
+        return g.op("Reshape", out, const([-1, width])).setType(flat.type())
+
+
+def scatter_add_rows(flat, index, rows, width: int):
+    """out[index[k]] += rows[k] over zeros shaped like flat [R, width], index taken in row-major order (any shape):
+    duplicate targets accumulate."""
+    if torch.onnx.is_in_onnx_export():
+        return _ScatterAddRows.apply(flat, index, rows, width)
+    return torch.zeros_like(flat).scatter_add(0, index.reshape(-1, 1).expand(-1, width), rows)
 
 
 class TreeConv(nn.Module):
@@ -80,6 +132,13 @@ class TreeConv(nn.Module):
         self.link = nn.Linear(edge_dim, hidden, bias=False)
 
     def forward(self, h, parent, e):
+        """parent: [B, N, 1]."""
+        if torch.onnx.is_in_onnx_export():
+            # the three maps as one over [h, h_parent, e]: one matrix product instead of three (equal up to rounding;
+            # PyTorch keeps the three so training stays bit for bit what it was)
+            w = torch.cat([self.self_.weight, self.parent.weight, self.link.weight], dim=1)
+            z = torch.cat([h, from_parent(h, parent), e], dim=-1)
+            return h + torch.relu(nn.functional.linear(z, w, self.self_.bias))
         return h + torch.relu(self.self_(h) + self.parent(from_parent(h, parent)) + self.link(e))
 
 
@@ -129,9 +188,10 @@ class GraphBackbone(nn.Module):
     def forward(self, x, parent, edge_attr, link_index, link_attr, mask):
         f, e, link, real, valid = self.enc(x, edge_attr, link_attr, mask)
         h0 = self.embed(f)
-        h = self.links(h0, link_index, link) * real[..., None]
+        h = self.links(h0, link_index, link) * real
+        parent = parent[..., None]
         for layer in self.layers:
-            h = layer(h, parent, e) * real[..., None]
+            h = layer(h, parent, e) * real
         return self.mix(torch.cat([h0, h], dim=-1), pool(h, real, valid)), real, valid
 
 
@@ -141,7 +201,8 @@ class ValueHead(nn.Module):
         self.net = mlp([3 * hidden, hidden, 1])
 
     def forward(self, z, real, valid):
-        return self.net(pool(z, real, valid)).squeeze(-1)
+        """z [B, N, H] >= 0 -> [B]."""
+        return self.net(pool(z, real, valid).flatten(1)).reshape(-1)
 
 
 class QNetwork(nn.Module):
@@ -153,15 +214,19 @@ class QNetwork(nn.Module):
         self.q = nn.Linear(hidden, 1)
         self.tau = tau
 
+    def _heads(self, x, parent, edge_attr, link_index, link_attr, mask):
+        """q and valid as [B, N, 1]."""
+        z, _, valid = self.backbone(x, parent, edge_attr, link_index, link_attr, mask)
+        return self.q(z), valid
+
     def heads(self, x, parent, edge_attr, link_index, link_attr, mask):
-        z, real, valid = self.backbone(x, parent, edge_attr, link_index, link_attr, mask)
-        return {"q": self.q(z).squeeze(-1), "valid": valid}
+        q, valid = self._heads(x, parent, edge_attr, link_index, link_attr, mask)
+        return {"q": q.squeeze(-1), "valid": valid.squeeze(-1)}
 
     def forward(self, x, parent, edge_attr, link_index, link_attr, mask):
-        h = self.heads(x, parent, edge_attr, link_index, link_attr, mask)
-        q, valid = h["q"], h["valid"]
-        value = masked_max(q[..., None], valid).squeeze(-1)
-        return masked_scores(q, valid), masked_softmax(q / self.tau, valid), value
+        q, valid = self._heads(x, parent, edge_attr, link_index, link_attr, mask)
+        value = masked_max(q, valid).reshape(-1)
+        return masked_scores(q, valid).squeeze(-1), masked_softmax(q / self.tau, valid, dim=1).squeeze(-1), value
 
 
 class ActorCritic(nn.Module):
@@ -173,13 +238,18 @@ class ActorCritic(nn.Module):
         self.pi = nn.Linear(hidden, 1)
         self.v = ValueHead(hidden)
 
-    def heads(self, x, parent, edge_attr, link_index, link_attr, mask):
+    def _heads(self, x, parent, edge_attr, link_index, link_attr, mask):
+        """logits and valid as [B, N, 1], value [B]."""
         z, real, valid = self.backbone(x, parent, edge_attr, link_index, link_attr, mask)
-        return {"logits": self.pi(z).squeeze(-1), "value": self.v(z, real, valid), "valid": valid}
+        return self.pi(z), self.v(z, real, valid), valid
+
+    def heads(self, x, parent, edge_attr, link_index, link_attr, mask):
+        logits, value, valid = self._heads(x, parent, edge_attr, link_index, link_attr, mask)
+        return {"logits": logits.squeeze(-1), "value": value, "valid": valid.squeeze(-1)}
 
     def forward(self, x, parent, edge_attr, link_index, link_attr, mask):
-        h = self.heads(x, parent, edge_attr, link_index, link_attr, mask)
-        return masked_scores(h["logits"], h["valid"]), masked_softmax(h["logits"], h["valid"]), h["value"]
+        logits, value, valid = self._heads(x, parent, edge_attr, link_index, link_attr, mask)
+        return masked_scores(logits, valid).squeeze(-1), masked_softmax(logits, valid, dim=1).squeeze(-1), value
 
 
 class HybridGNN(nn.Module):
@@ -199,13 +269,25 @@ class HybridGNN(nn.Module):
 
     def heads(self, x, parent, edge_attr, link_index, link_attr, mask):
         z, real, valid = self.backbone(x, parent, edge_attr, link_index, link_attr, mask)
-        return {"q": self.q(z).squeeze(-1), "logits": self.pi(z).squeeze(-1), "value": self.v(z, real, valid), "valid": valid}
+        return {"q": self.q(z).squeeze(-1), "logits": self.pi(z).squeeze(-1), "value": self.v(z, real, valid),
+                "valid": valid.squeeze(-1)}
 
-    def fused(self, q, logits, valid):
-        return self.w_q * masked_softmax(q / self.tau, valid) + self.w_pi * masked_softmax(logits, valid)
+    def fused(self, q, logits, valid, dim=-1):
+        """The fused policy over the node axis dim."""
+        return self.w_q * masked_softmax(q / self.tau, valid, dim) + self.w_pi * masked_softmax(logits, valid, dim)
+
+    def _fused_graph(self, z, valid):
+        """fused() as exported: Q / tau and the logits from one linear map side by side [B, N, 2], both softmaxes in
+        one pass, their weighted sum as one reduction (equal up to rounding)."""
+        w = torch.cat([self.q.weight / self.tau, self.pi.weight])
+        qp = nn.functional.linear(z, w, torch.cat([self.q.bias / self.tau, self.pi.bias]))
+        return (masked_softmax(qp, valid, dim=1) * scalar([self.w_q, self.w_pi], qp)).sum(-1, keepdim=True)
 
     def forward(self, x, parent, edge_attr, link_index, link_attr, mask):
-        h = self.heads(x, parent, edge_attr, link_index, link_attr, mask)
-        probs = self.fused(h["q"], h["logits"], h["valid"])
-        scores = masked_scores(torch.log(probs.clamp(min=1e-30)), h["valid"])
-        return scores, probs, h["value"]
+        z, real, valid = self.backbone(x, parent, edge_attr, link_index, link_attr, mask)
+        if torch.onnx.is_in_onnx_export():
+            probs = self._fused_graph(z, valid)
+        else:
+            probs = self.fused(self.q(z), self.pi(z), valid, dim=1)
+        scores = masked_scores(torch.log(probs.clamp(min=1e-30)), valid)
+        return scores.squeeze(-1), probs.squeeze(-1), self.v(z, real, valid)

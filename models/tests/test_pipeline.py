@@ -2,6 +2,7 @@
 
 import json
 import math
+from collections import Counter
 
 import onnx
 import torch
@@ -62,6 +63,19 @@ def test_export_declares_the_contract_inputs_and_passes_the_checker(tmp_path):
     for i in g.input:  # no input grows with nodes x nodes
         dims = [d.dim_param or d.dim_value for d in i.type.tensor_type.shape.dim]
         assert dims.count("nodes") <= 1
+
+
+def test_export_takes_the_lean_graph_forms(tmp_path):
+    """docs/model-contract.md, "Graph": no gather per column, no index expanded per run, no mask built from a shape,
+    one GatherND per route-tree layer and one ScatterElements over the links."""
+    ms = {**small_models(), "hybrid_gat": build(HybridConfig(hidden=16, kind="attention")).eval()}
+    for name, model in ms.items():
+        export_onnx(model, tmp_path / f"{name}.onnx")
+        ops = Counter(n.op_type for n in onnx.load(str(tmp_path / f"{name}.onnx")).graph.node)
+        graph = name != "dqn"
+        assert ops["Expand"] == ops["GatherElements"] == ops["Shape"] - graph * 2 == 0, (name, ops)
+        assert ops["ConstantOfShape"] == graph and ops["ScatterElements"] == graph, (name, ops)
+        assert ops["GatherND"] == 2 * graph and ops["Split"] == 1 and ops["Unsqueeze"] <= 1 + 2 * graph, (name, ops)
 
 
 def test_model_fixture_replays_the_request_tensors():

@@ -15,7 +15,7 @@ import { silentLogger } from "../../src/observability/logger.js";
 import { generateNetwork } from "../../src/simulation/generator.js";
 import { exportedModels, HAS_MODELS } from "../helpers/fixtures.js";
 import { midEpisode } from "../helpers/networks.js";
-import { addVersion, readJson, tempRepository } from "../helpers/repository.js";
+import { addVersion, readJson, repositoryConfig, tempRepository, tempRepositoryAt } from "../helpers/repository.js";
 
 const sha = (b: Buffer | string) => createHash("sha256").update(b).digest("hex");
 const registry = (dir: string, batchThreads = 0) => new ModelRegistry({ dir, intraOpThreads: 1, batchThreads, logger: silentLogger() });
@@ -113,8 +113,9 @@ describe.skipIf(!HAS_MODELS)("ModelRegistry with the exported models", () => {
   it.each(exportedModels())("%s loads, verifies, feeds the inputs its graph declares and runs B in {1, 64}, N in {2, 20, 200}", async (name) => {
     const r = registry(DEFAULT_MODELS_DIR);
     const m = await r.load(name);
-    expect(m.version).toBe(1);
-    expect(m.sha256).toBe(sha(readFileSync(join(DEFAULT_MODELS_DIR, name, "1", "model.onnx"))));
+    const version = repositoryConfig(name).default_version;
+    expect(m.version).toBe(version);
+    expect(m.sha256).toBe(sha(readFileSync(join(DEFAULT_MODELS_DIR, name, String(version), "model.onnx"))));
     expect(m.inputs).toEqual(expect.arrayContaining(["x", "mask"]));
     for (const input of m.inputs) expect(CONTRACT_INPUTS).toContain(input);
     for (const n of [2, 20, 200]) {
@@ -163,13 +164,14 @@ describe.skipIf(!HAS_MODELS)("ModelRegistry with the exported models", () => {
   it("a failed reload keeps the serving version; a good one swaps atomically", async () => {
     const name = exportedModels()[0]!;
     const dir = tempRepository([name]);
-    const onnx = join(dir, name, "1", "model.onnx");
+    const version = String(repositoryConfig(name).default_version);
+    const onnx = join(dir, name, version, "model.onnx");
     const r = registry(dir);
     const first = await r.load(name);
     writeFileSync(onnx, Buffer.concat([readFileSync(onnx), Buffer.from("junk")]));
     await expect(r.load(name)).rejects.toThrow(/sha256 mismatch/);
     expect(r.get(name)).toBe(first);
-    writeFileSync(onnx, readFileSync(join(DEFAULT_MODELS_DIR, name, "1", "model.onnx")));
+    writeFileSync(onnx, readFileSync(join(DEFAULT_MODELS_DIR, name, version, "model.onnx")));
     const second = await r.load(name);
     expect(second).not.toBe(first);
     expect(r.get(name)).toBe(second);
@@ -183,7 +185,7 @@ describe.skipIf(!HAS_MODELS)("ModelRegistry with the exported models", () => {
 describe.skipIf(!exportedModels().includes("hybrid") || !exportedModels().includes("hybrid_gat"))("ModelRegistry versions", () => {
   // version 2 of hybrid: hybrid_gat's graph under hybrid's name, so the two versions give different outputs
   const setup = () => {
-    const dir = tempRepository(["hybrid"]);
+    const dir = tempRepositoryAt(["hybrid"], 1);
     addVersion(dir, "hybrid", 2, "hybrid_gat");
     return { dir, r: registry(dir) };
   };

@@ -6,9 +6,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, makeApp, type Reply, type TestApp } from "../helpers/app.js";
 import { exportedModels, fixtureNames, flat, loadFixture } from "../helpers/fixtures.js";
+import { repositoryConfig } from "../helpers/repository.js";
 import { fixtureInputs } from "./fixture-request.js";
 
 const HYBRID = exportedModels().includes("hybrid") && fixtureNames().includes("hybrid");
+// the committed repository's hybrid: the versions it serves and the one a server loads
+const SERVED = HYBRID ? repositoryConfig("hybrid").versions.map(String) : [];
+const DEFAULT = HYBRID ? String(repositoryConfig("hybrid").default_version) : "";
 
 /** "Inference Request Examples" of inference_rest.md, verbatim. */
 const SPEC_REQUEST = {
@@ -100,10 +104,10 @@ describe.skipIf(!HYBRID)("model endpoints", () => {
   });
 
   it("GET /v2/models/{name}: $metadata_model_response with the graph's raw tensors; variable-size dimensions are -1", async () => {
-    for (const path of ["/v2/models/hybrid", "/v2/models/hybrid/versions/1"]) {
+    for (const path of ["/v2/models/hybrid", `/v2/models/hybrid/versions/${DEFAULT}`]) {
       const r = await call(app, "GET", path);
       expect(r.status).toBe(200);
-      expect(r.json).toMatchObject({ name: "hybrid", versions: ["1"], platform: "onnx_onnxv1" });
+      expect(r.json).toMatchObject({ name: "hybrid", versions: SERVED, platform: "onnx_onnxv1" });
       for (const t of [...r.json.inputs, ...r.json.outputs]) expectTensorObject(t, false);
       expect(r.json.inputs).toEqual([
         { name: "x", datatype: "FP32", shape: [-1, -1, 17] },
@@ -127,7 +131,7 @@ describe.skipIf(!HYBRID)("model endpoints", () => {
   });
 
   it("GET /v2/models/{name}[/versions/{v}]/ready: $ready_model_response", async () => {
-    for (const path of ["/v2/models/hybrid/ready", "/v2/models/hybrid/versions/1/ready"]) {
+    for (const path of ["/v2/models/hybrid/ready", `/v2/models/hybrid/versions/${DEFAULT}/ready`]) {
       const r = await call(app, "GET", path);
       expect(r.status).toBe(200);
       expect(r.json).toEqual({ name: "hybrid", ready: true });
@@ -169,7 +173,7 @@ describe.skipIf(!HYBRID)("inference", () => {
     const r = await call(app, "POST", "/v2/models/hybrid/infer", { ...SPEC_REQUEST, inputs: fixtureInputs(c, names), outputs: [{ name: "probs" }] });
     expect(r.status, r.text.slice(0, 300)).toBe(200);
     expect(Object.keys(r.json).sort()).toEqual([...Object.keys(SPEC_RESPONSE), "model_name", "model_version"].sort());
-    expect(r.json).toMatchObject({ id: SPEC_RESPONSE.id, model_name: "hybrid", model_version: "1" });
+    expect(r.json).toMatchObject({ id: SPEC_RESPONSE.id, model_name: "hybrid", model_version: DEFAULT });
     expect(r.json.outputs).toHaveLength(1);
     const [out] = r.json.outputs;
     expect(Object.keys(out).sort()).toEqual(Object.keys(SPEC_RESPONSE.outputs[0]!).sort());

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, makeApp, type TestApp } from "../helpers/app.js";
 import { exportedModels, fixtureNames, loadFixture } from "../helpers/fixtures.js";
-import { addVersion, tempRepository } from "../helpers/repository.js";
+import { addVersion, tempRepositoryAt } from "../helpers/repository.js";
 import { expectFixtureOutputs, fixtureInputs } from "./fixture-request.js";
 
 const READY = ["hybrid", "hybrid_gat"].every((m) => exportedModels().includes(m) && fixtureNames().includes(m));
@@ -20,7 +20,7 @@ describe.skipIf(!READY)("/v2 with two versions of hybrid", () => {
 
   beforeAll(async () => {
     expect(v2Case.request).toEqual(v1Case.request); // the fixtures share their requests
-    const dir = tempRepository(["hybrid"]);
+    const dir = tempRepositoryAt(["hybrid"], 1);
     addVersion(dir, "hybrid", 2, "hybrid_gat");
     ({ app } = await makeApp({ MODELS_DIR: dir }));
   });

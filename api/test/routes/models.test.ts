@@ -6,7 +6,7 @@ import { DEFAULT_MODELS_DIR } from "../../src/config/env.js";
 import { generateNetwork } from "../../src/simulation/generator.js";
 import { call, expectErrorShape, makeApp, type TestApp } from "../helpers/app.js";
 import { exportedModels, HAS_MODELS } from "../helpers/fixtures.js";
-import { addVersion, readJson, tempRepository } from "../helpers/repository.js";
+import { addVersion, readJson, repositoryConfig, tempRepository, tempRepositoryAt } from "../helpers/repository.js";
 
 const models = exportedModels();
 
@@ -19,8 +19,10 @@ describe("GET /models", () => {
     expect(r.json.total).toBe(models.length);
     for (const m of r.json.models) {
       expect(r.json.loaded[m.name]).toBe(m.loaded);
-      expect(m.versions).toEqual([{ version: "1", active: true, loaded: true, default: true }]);
-      expect(m).toMatchObject({ version: "1", previous_version: null });
+      const { versions, default_version: d } = repositoryConfig(m.name);
+      const active = (v: number) => v === d;
+      expect(m.versions).toEqual(versions.map((v) => ({ version: String(v), active: active(v), loaded: active(v), default: active(v) })));
+      expect(m).toMatchObject({ version: String(d), previous_version: null });
     }
     expect(r.json.default_model).toBe("hybrid");
     expect(r.text).not.toContain(DEFAULT_MODELS_DIR);
@@ -31,6 +33,7 @@ describe.skipIf(!HAS_MODELS)("model details and reload", () => {
   let app: TestApp;
   let dir: string;
   const name = models.includes("hybrid") ? "hybrid" : models[0]!;
+  const version = HAS_MODELS ? String(repositoryConfig(name).default_version) : "";
   const net = generateNetwork(20, 9);
 
   beforeAll(async () => {
@@ -41,9 +44,9 @@ describe.skipIf(!HAS_MODELS)("model details and reload", () => {
   it("GET /models/{name} serves the active version's manifest and no file path", async () => {
     const r = await call(app, "GET", `/models/${name}`);
     expect(r.status).toBe(200);
-    const manifest = readJson(join(DEFAULT_MODELS_DIR, name, "1", "manifest.json"));
+    const manifest = readJson(join(DEFAULT_MODELS_DIR, name, version, "manifest.json"));
     expect(r.json.manifest).toEqual(manifest);
-    expect(r.json).toMatchObject({ name, model_type: name, loaded: true, version: "1", model_version: "1", previous_version: null });
+    expect(r.json).toMatchObject({ name, model_type: name, loaded: true, version, model_version: version, previous_version: null });
     expect(r.json.inputs.map((i: { name: string }) => i.name)).toEqual(expect.arrayContaining(["x", "edge_attr", "mask"]));
     expect(r.text).not.toContain(dir);
   });
@@ -51,12 +54,12 @@ describe.skipIf(!HAS_MODELS)("model details and reload", () => {
   it("reload success swaps in the default version from disk", async () => {
     const r = await call(app, "POST", `/models/${name}/load`);
     expect(r.status, r.text).toBe(200);
-    expect(r.json).toMatchObject({ status: "success", model_version: "1", previous_version: null, model: { name, version: "1" } });
+    expect(r.json).toMatchObject({ status: "success", model_version: version, previous_version: null, model: { name, version } });
   });
 
   it("a corrupted file fails the reload clearly and the serving version keeps answering", async () => {
     const before = (await call(app, "POST", "/predict", { network_state: net, model_type: name })).json;
-    const onnx = join(dir, name, "1", "model.onnx");
+    const onnx = join(dir, name, version, "model.onnx");
     const good = readFileSync(onnx);
     const bad = Buffer.from(good);
     const mid = Math.floor(bad.length / 2);
@@ -74,7 +77,7 @@ describe.skipIf(!HAS_MODELS)("model details and reload", () => {
     expect(after.json.selected_node).toBe(before.selected_node);
     expect(after.json.node_scores).toEqual(before.node_scores);
 
-    const manifest = join(dir, name, "1", "manifest.json");
+    const manifest = join(dir, name, version, "manifest.json");
     writeFileSync(manifest, "{ broken");
     const r2 = await call(app, "POST", `/models/${name}/load`);
     expect(r2.status).toBe(422);
@@ -82,7 +85,7 @@ describe.skipIf(!HAS_MODELS)("model details and reload", () => {
     expect((await call(app, "GET", "/models")).json.loaded[name]).toBe(true);
 
     writeFileSync(onnx, good);
-    copyFileSync(join(DEFAULT_MODELS_DIR, name, "1", "manifest.json"), manifest);
+    copyFileSync(join(DEFAULT_MODELS_DIR, name, version, "manifest.json"), manifest);
     expect((await call(app, "POST", `/models/${name}/load`)).status).toBe(200);
   });
 
@@ -104,7 +107,7 @@ describe.skipIf(!models.includes("hybrid") || !models.includes("hybrid_gat"))("v
 
   beforeAll(async () => {
     // test-only version 2: hybrid_gat's graph with its own manifest under hybrid's name (different outputs)
-    const dir = tempRepository(["hybrid"]);
+    const dir = tempRepositoryAt(["hybrid"], 1);
     addVersion(dir, "hybrid", 2, "hybrid_gat");
     ({ app } = await makeApp({ MODELS_DIR: dir }));
   });
