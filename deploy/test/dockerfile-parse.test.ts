@@ -23,14 +23,14 @@ describe("Dockerfile checks", () => {
       [
         "FROM node:20-slim AS build",
         "COPY api/package.json api/no-such-file.ts ./",
-        "COPY api/node_modules ./node_modules",
+        "COPY models/checkpoints ./checkpoints",
         "FROM node:20-slim AS runtime",
         "COPY --from=bulid /app ./",
       ].join("\n"),
     );
     expect(staticProblems(df, REPO_ROOT)).toEqual([
       "line 2: COPY source api/no-such-file.ts does not exist",
-      "line 3: COPY source api/node_modules is excluded by .dockerignore",
+      "line 3: COPY source models/checkpoints is excluded by .dockerignore",
       "line 5: COPY --from=bulid names no earlier stage",
       "the last stage needs one CMD, has 0",
     ]);
