@@ -114,7 +114,8 @@ export class Predictor {
     throw ModelUnavailableError.notLoaded(name, v);
   }
 
-  private admit<T>(work: (deadline?: AbortSignal) => Promise<T>): Promise<T> {
+  /** Run work within admission control: OverloadedError past MAX_QUEUE in flight or past the deadline. */
+  admit<T>(work: (deadline?: AbortSignal) => Promise<T>): Promise<T> {
     return this.opts.admission ? this.opts.admission.run(work) : work();
   }
 

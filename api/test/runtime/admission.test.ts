@@ -5,6 +5,8 @@ import type { LoadedModel } from "../../src/inference/loaded-model.js";
 import { HAS_MODELS } from "../helpers/fixtures.js";
 import { call, makeApp } from "../helpers/app.js";
 import { midEpisode } from "../helpers/networks.js";
+import { loadFixture } from "../helpers/fixtures.js";
+import { fixtureInputs } from "../oip/fixture-request.js";
 
 function deferred() {
   let resolve!: () => void;
@@ -131,5 +133,21 @@ describe.skipIf(!HAS_MODELS)("admission through the API", () => {
     gate.resolve();
     while ((await metric(app, /^edge_placement_inference_admitted\{/)) !== 0) await new Promise((r) => setImmediate(r));
     expect(started.count).toBe(1);
+  });
+
+  it("bounds /v2 inference with the same queue, answering the protocol's error JSON", async () => {
+    const { app, deps } = await makeApp({ MAX_QUEUE: "1", REQUEST_DEADLINE_MS: "60000" });
+    const gate = deferred();
+    holdRuns(deps.registry.get("hybrid")!, gate.promise);
+    const held = call(app, "POST", "/predict", one);
+    while ((await metric(app, /^edge_placement_inference_admitted\{/)) !== 1) await new Promise((r) => setImmediate(r));
+    const c = loadFixture("hybrid").cases[0]!;
+    const refused = await call(app, "POST", "/v2/models/hybrid/infer", { inputs: fixtureInputs(c, ["x", "parent", "edge_attr", "link_index", "link_attr", "mask"]) });
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("retry-after")).toBe("60");
+    expect(Object.keys(refused.json)).toEqual(["error"]);
+    expect(refused.json.error).toContain("MAX_QUEUE");
+    gate.resolve();
+    expect((await held).status).toBe(200);
   });
 });

@@ -85,7 +85,8 @@ export function oipInferRoutes(deps: AppDeps) {
     if (deps.registry.isKnown(name)) c.set("model", name);
     const model = deps.predictor.resolveModel(name, version);
     const { req, inputs } = await readRequest(c, jsonBody);
-    const outputs = await inferTensors(model, inputs, req.outputs?.map((o) => o.name), limits);
+    // Bounded like /predict: past MAX_QUEUE in flight or REQUEST_DEADLINE_MS, a 503 with Retry-After.
+    const outputs = await deps.predictor.admit(() => inferTensors(model, inputs, req.outputs?.map((o) => o.name), limits));
     const chunks: Uint8Array[] = [];
     const body = {
       model_name: model.name,
