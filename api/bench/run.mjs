@@ -37,13 +37,12 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
-import { createServer } from "node:net";
 import os from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
+import { API_DIR, guard, startServer } from "./server.mjs";
 
-const API_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
 const REPO = join(API_DIR, "..");
 const DOCS = process.env.BENCH_OUT_DIR ? resolve(process.env.BENCH_OUT_DIR) : join(REPO, "docs");
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
@@ -67,42 +66,6 @@ function assertLoopback(url) {
   }
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(env = {}) {
-  const entry = join(API_DIR, "dist", "server.js");
-  if (!existsSync(entry)) throw new Error("api/dist/server.js is missing: run `npm run build -w api` first");
-  const port = await freePort();
-  const extra = Object.fromEntries(
-    (process.env.BENCH_SERVER_ENV ?? "")
-      .split(",")
-      .filter(Boolean)
-      .map((kv) => kv.split("=")),
-  );
-  const child = spawn(process.execPath, [entry], {
-    cwd: API_DIR,
-    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), ...env, ...extra },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  // Never leave the server behind if the bench itself dies or is interrupted.
-  guard(child);
-  return { url: `http://127.0.0.1:${port}`, stop: () => (child.kill("SIGTERM"), exited), child };
-}
-
-/** Never leave a spawned server behind if the bench itself dies or is interrupted. */
-function guard(child) {
-  process.once("exit", () => child.exitCode === null && child.kill("SIGKILL"));
-}
 for (const sig of ["SIGINT", "SIGTERM", "SIGPIPE"]) process.once(sig, () => process.exit(130));
 
 /** bench/floor.mjs on a free port, answering `answer` (a JSON value) to every /predict. */

@@ -13,32 +13,16 @@
  * Env: SOAK_DURATION, SOAK_CONNECTIONS, SOAK_WARMUP (s, default 5), SOAK_SERVER_ENV (extra env for
  * the server, "K=V,K=V"), LOG_LEVEL (the server's, default info).
  */
-import { spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { request } from "node:http";
-import { createServer } from "node:net";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { startServer } from "./server.mjs";
 
-const API_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
 const DURATION = Number(process.env.SOAK_DURATION ?? 60);
 const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 100);
 const WARMUP = Number(process.env.SOAK_WARMUP ?? 5);
 const WINDOW_S = 10;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** Resident memory of a process and all its descendants (Linux /proc), in MB. */
 function rssMb(pid) {
   let kb = 0;
   const visit = (p) => {
@@ -79,24 +63,8 @@ function run(opts, onResponse) {
 }
 
 async function main() {
-  const entry = join(API_DIR, "dist", "server.js");
-  if (!existsSync(entry)) throw new Error("api/dist/server.js is missing: run `npm run build -w api` first");
-  const port = await freePort();
-  const extra = Object.fromEntries(
-    (process.env.SOAK_SERVER_ENV ?? "")
-      .split(",")
-      .filter(Boolean)
-      .map((kv) => kv.split("=")),
-  );
-  const child = spawn(process.execPath, [entry], {
-    cwd: API_DIR,
-    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), ...extra },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  process.once("exit", () => child.exitCode === null && child.kill("SIGKILL"));
   for (const sig of ["SIGINT", "SIGTERM"]) process.once(sig, () => process.exit(130));
-  const url = `http://127.0.0.1:${port}`;
+  const { url, child, stop } = await startServer({}, "SOAK_SERVER_ENV");
   try {
     // Every worker ready: 10 new connections in a row answer /ready 200.
     const end = Date.now() + 60_000;
@@ -180,8 +148,7 @@ async function main() {
     );
     if (errors > 0) process.exitCode = 1;
   } finally {
-    child.kill("SIGTERM");
-    await exited;
+    await stop();
   }
 }
 
