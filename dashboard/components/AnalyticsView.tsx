@@ -12,6 +12,7 @@ import {
   fewerEpisodes,
   fewerEpisodesText,
   formatInterval,
+  formatScore,
   MAIN_BASELINES,
   metricTraces,
   ONE_POLICY,
@@ -25,8 +26,6 @@ import { exportedManifest, trainingCurve } from "../lib/models";
 import { statsRows } from "../lib/stats";
 import { formatMs, formatNumber, formatPct } from "../lib/format";
 
-/** A normalised score with two decimals (greedy 0.00, planner 1.00), "—" where undefined. */
-const formatScoreValue = (v: number | null) => (v === null || !Number.isFinite(v) ? "—" : v.toFixed(2));
 import type { AblationRow, EvalRow } from "../lib/types";
 import { usePolling } from "./usePolling";
 import { Plot } from "./Plot";
@@ -254,7 +253,7 @@ export function AnalyticsView() {
                     <th className="num">Mean return ± std</th>
                     <th className="num">Diff vs greedy [95% CI]</th>
                     <th>Verdict</th>
-                    <th className="num" title="greedy = 0, planner = 1">Normalised</th>
+                    <th className="num" title="greedy = 0, planner = 1; [95% interval] on the planner's episodes">Normalised [95% CI]</th>
                     <th className="num">Deadline met</th>
                     <th className="num">Mean latency</th>
                     <th className="num">Decision</th>
@@ -284,7 +283,7 @@ export function AnalyticsView() {
                             {v.text}
                           </span>
                         </td>
-                        <td className="num">{formatScoreValue(r.normalized_score)}</td>
+                        <td className="num" data-testid="score-cell">{formatScore(r)}</td>
                         <td className="num">{formatPct(r.deadline_met_rate, 1)}</td>
                         <td className="num">{formatMs(r.mean_latency_ms, 0)}</td>
                         <td className="num">{formatMs(r.decision_ms, r.decision_ms < 1 ? 3 : 1)}</td>

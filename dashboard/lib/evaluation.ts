@@ -383,3 +383,13 @@ export function formatInterval(diff: Interval, digits = 1): string {
   };
   return `${f(diff[0])} [${f(diff[1])}, ${f(diff[2])}]`;
 }
+
+/** "0.75 [0.61, 0.90]", "0.75 [unbounded]" where no finite interval holds the ratio, the bare score for greedy and
+ * the planner (0 and 1 by definition), "—" where there is none. */
+export function formatScore(row: Pick<EvalRow, "policy" | "normalized_score" | "normalized_score_ci95">): string {
+  const v = row.normalized_score;
+  if (v === null || !Number.isFinite(v)) return "—";
+  if (row.policy === "greedy" || row.policy === "planner" || row.normalized_score_ci95 === undefined) return v.toFixed(2);
+  const ci = row.normalized_score_ci95;
+  return `${v.toFixed(2)} ${ci ? `[${ci[0].toFixed(2)}, ${ci[1].toFixed(2)}]` : "[unbounded]"}`;
+}

@@ -10,6 +10,7 @@ import {
   fewerEpisodes,
   fewerEpisodesText,
   formatInterval,
+  formatScore,
   MAIN_BASELINES,
   metricTraces,
   modelEvalMatrix,
@@ -174,6 +175,13 @@ describe("evaluation tables", () => {
   it("formats intervals without negative zeros", () => {
     expect(formatInterval([-12.34, -20.06, -4.5])).toBe("-12.3 [-20.1, -4.5]");
     expect(formatInterval([0, -0.01, 0.04])).toBe("0.0 [0.0, 0.0]");
+  });
+
+  it("formats a normalised score with its interval, or says the interval is unbounded", () => {
+    expect(formatScore({ policy: "hybrid", normalized_score: 0.746, normalized_score_ci95: [0.612, 0.9] })).toBe("0.75 [0.61, 0.90]");
+    expect(formatScore({ policy: "hybrid", normalized_score: -0.4, normalized_score_ci95: null })).toBe("-0.40 [unbounded]");
+    expect(formatScore({ policy: "planner", normalized_score: 1, normalized_score_ci95: null })).toBe("1.00");
+    expect(formatScore({ policy: "dqn", normalized_score: null, normalized_score_ci95: null })).toBe("—");
   });
 });
 

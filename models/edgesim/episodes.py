@@ -84,9 +84,10 @@ class EdgeSim:
         commit(self.st, self.state, self.task, action, self.out, placed)
         return placed
 
-    def step(self, action: torch.Tensor):
+    def step(self, action: torch.Tensor, observe: bool = True):
         """Place the current task on action[e]. Returns (next obs, reward [E], done, info); after the last scored task
-        the next obs is the following arrival's, for bootstrapping."""
+        the next obs is the following arrival's, for bootstrapping. observe=False skips the observation (None): a
+        policy that reads sim.out, or observes by itself, does not pay for it twice."""
         rows = torch.arange(self.num_envs)
         out = self.out
         placed = self._place(action)
@@ -96,4 +97,4 @@ class EdgeSim:
                 "energy_j": torch.where(placed, out["energy_j"][rows, action], torch.zeros_like(reward))}
         self.k += 1
         self._arrive()
-        return self.observe(), reward, self.k >= self.warmup + self.tasks, info
+        return self.observe() if observe else None, reward, self.k >= self.warmup + self.tasks, info

@@ -4,12 +4,16 @@ Per cell (size N, load rho): the same EvalConfig.episodes networks (odd generato
 same arrival streams for every policy, warmed up once by greedy; then EPISODE_TASKS scored tasks per episode.
 Differences against greedy are paired by episode; 95% intervals are mean +- 1.96 standard errors. Learned policies
 act by argmax(probs). normalized_score = (policy - greedy) / (planner - greedy), each mean over the episodes the
-planner ran (EvalConfig.planner_episodes).
+planner ran (EvalConfig.planner_episodes); normalized_score_ci95 is Fieller's 95% interval for that ratio of paired
+means, null where it is unbounded (the planner's gain over greedy is not significantly above 0 on those episodes).
+decision_ms is every policy's mean time per decision (observation, forward pass, choice) on the planner's episodes,
+stepped together as the planner was (EvalConfig.planner_chunk: one at a time at 1000 nodes), so it compares policies
+like for like.
 """
 
 import math
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 
 import torch
 
@@ -19,11 +23,14 @@ from edgesim.generator import generate_network
 from edgesim.heuristics import BASELINES
 from edgesim.simulator import build
 from policies.common import NO_LINKS, masked_argmax, run
+from policies.progress import Progress
 
 from .config import EvalConfig
 from .workers import init_worker
 
 Z95 = 1.96
+METRICS = ("ret", "met", "lat", "placed")
+PLANNER_COST = 10  # a planner decision in ordinary decisions, to order the work and show progress (nothing else)
 
 
 def learned_actor(model, variant: str = "full"):
@@ -59,7 +66,7 @@ def run_chunk(sim: EdgeSim, act, seed: int) -> dict:
         t0 = time.perf_counter()
         a = act(sim, gen)
         spent += time.perf_counter() - t0
-        _, r, done, info = sim.step(a)
+        _, r, done, info = sim.step(a, observe=False)
         ret += r
         met += info["deadline_met"].to(torch.float64)
         lat += torch.where(info["placed"], info["latency_ms"], torch.zeros_like(r))
@@ -74,81 +81,131 @@ def paired(d: torch.Tensor) -> list:
     return [float(d.mean()), float(d.mean()) - half, float(d.mean()) + half]
 
 
+def ratio_interval(a: torch.Tensor, b: torch.Tensor):
+    """Fieller's 95% interval for mean(a) / mean(b) from paired samples: None when it is unbounded (the denominator
+    is not significantly away from 0, so no finite interval holds the ratio) or there are fewer than 2 pairs."""
+    k = a.numel()
+    if k < 2:
+        return None
+    ma, mb = float(a.mean()), float(b.mean())
+    va, vb = float(a.var()) / k, float(b.var()) / k
+    cab = float(((a - ma) * (b - mb)).sum()) / (k - 1) / k
+    t2 = Z95 * Z95
+    qa, qb, qc = mb * mb - t2 * vb, ma * mb - t2 * cab, ma * ma - t2 * va
+    disc = qb * qb - qa * qc
+    if qa <= 0 or disc < 0:
+        return None
+    root = math.sqrt(disc)
+    return [round((qb - root) / qa, 4), round((qb + root) / qa, 4)]
+
+
+def episode_ranges(n: int, cfg: EvalConfig) -> list:
+    """The work units of one size: the planner's episodes first, in chunks of their own, then the rest."""
+    e, chunk = cfg.episodes, cfg.chunk.get(n, cfg.episodes)
+    n_plan = min(cfg.planner_episodes.get(n, e), e)
+    spans = ((0, n_plan, cfg.planner_chunk.get(n, chunk)), (n_plan, e, chunk))
+    return [(lo, min(lo + step, hi)) for start, hi, step in spans for lo in range(start, hi, step)]
+
+
 def evaluate(models: dict, cfg: EvalConfig, workers: int = 1, log=print) -> dict:
-    """models: name -> torch module. Returns the eval.json document. Sizes run in parallel worker processes,
-    largest first; each cell's numbers do not depend on the worker count."""
-    sizes = sorted(cfg.sizes, reverse=True)
+    """models: name -> torch module. Returns the eval.json document. Units of work (one size, a range of episodes,
+    every load) run in parallel worker processes, the costliest first; no number depends on the worker count."""
+    units = [(n, lo, hi) for n in cfg.sizes for lo, hi in episode_ranges(n, cfg)]
+    n_plan = {n: min(cfg.planner_episodes.get(n, cfg.episodes), cfg.episodes) for n in cfg.sizes}
+
+    def cost(u):
+        """Rough cost of a unit: episodes x nodes, a planner decision counted as PLANNER_COST ordinary ones."""
+        n, lo, hi = u
+        return (hi - lo) * n * (1 + PLANNER_COST * (hi <= n_plan[n]))
+
+    units.sort(key=cost, reverse=True)  # the costliest first, so no long unit is left for the end
+    prog, total = Progress("eval", sum(map(cost, units)), every_s=0.0), 0
+    done = {}
+
+    def finished(unit, result):
+        nonlocal total
+        done[unit] = result
+        total += cost(unit)
+        prog.update(total, units=f"{len(done)}/{len(units)}", last=f"N={unit[0]}:{unit[1]}-{unit[2]}")
+
     if workers > 1:
         with ProcessPoolExecutor(workers, initializer=init_worker) as pool:
-            parts = dict(zip(sizes, pool.map(evaluate_size, [models] * len(sizes), sizes, [cfg] * len(sizes))))
+            futures = {pool.submit(evaluate_episodes, models, n, lo, hi, cfg): (n, lo, hi) for n, lo, hi in units}
+            for f in as_completed(futures):
+                finished(futures[f], f.result())
     else:
-        parts = {n: evaluate_size(models, n, cfg, log) for n in sizes}
-    rows = [r for n in sorted(cfg.sizes) for r in parts[n][0]]
-    ablations = [a for n in sorted(cfg.sizes) for a in parts[n][1]]
+        for u in units:
+            finished(u, evaluate_episodes(models, *u, cfg))
+    rows, ablations = [], []
+    for n in sorted(cfg.sizes):
+        parts = [done[(n, lo, hi)] for lo, hi in episode_ranges(n, cfg)]
+        for load in cfg.loads:
+            r, a = cell_rows(n, load, [p[load] for p in parts], n_plan[n], log)
+            rows += r
+            ablations += a
     return {"seed": cfg.seed, "episodes": cfg.episodes, "tasks_per_episode": spec.EPISODE_TASKS, "results": rows,
             "ablations": ablations}
 
 
-def evaluate_size(models: dict, n: int, cfg: EvalConfig, log=print):
-    """Every policy at every load on n-node networks: (result rows, ablation rows)."""
+def evaluate_episodes(models: dict, n: int, lo: int, hi: int, cfg: EvalConfig) -> dict:
+    """Episodes lo..hi-1 of every load at size n, every policy (the planner if they are among its episodes):
+    load -> policy -> per-episode tensors and decision time."""
     actors = [(name, "learned", learned_actor(m)) for name, m in models.items()]
-    actors += [(name, "baseline", baseline_actor(name)) for name in BASELINES]
+    with_planner = hi <= min(cfg.planner_episodes.get(n, cfg.episodes), cfg.episodes)
+    actors += [(name, "baseline", baseline_actor(name)) for name in BASELINES if name != "planner" or with_planner]
     ablate = models.get(cfg.ablation_policy)
-    variants = [("no_link_state", learned_actor(ablate, "no_link_state")),
-                ("no_graph", learned_actor(ablate, "no_graph"))] if ablate is not None else []
-    rows, ablations = [], []
-    nets = [generate_network(n, 2 * i + 1 + 2 * cfg.seed) for i in range(cfg.episodes)]
-    chunk = cfg.chunk.get(n, cfg.episodes)
-    built = {lo: build(nets[lo:lo + chunk]) for lo in range(0, cfg.episodes, chunk)}
+    if ablate is not None:
+        actors += [(f"{cfg.ablation_policy}/{v}", "ablation", learned_actor(ablate, v)) for v in ("no_link_state", "no_graph")]
+    nets = [generate_network(n, 2 * i + 1 + 2 * cfg.seed) for i in range(lo, hi)]
+    built = build(nets)
+    out = {}
     for load in cfg.loads:
-        stream_seeds = [cfg.seed * 100_003 + int(load * 1000) * 7919 + i for i in range(cfg.episodes)]
-        n_plan = min(cfg.planner_episodes.get(n, cfg.episodes), cfg.episodes)
-        acc: dict = {}
-        for lo in range(0, cfg.episodes, chunk):
-            hi = min(lo + chunk, cfg.episodes)
-            sim = EdgeSim(nets[lo:hi], [load] * (hi - lo), stream_seeds[lo:hi], built=built[lo])
-            sim.reset()
-            sim.snapshot()
-            todo = [(name, kind, act) for name, kind, act in actors if name != "planner" or lo < n_plan]
-            todo += [(f"{cfg.ablation_policy}/{v}", "ablation", act) for v, act in variants]
-            for name, kind, act in todo:
-                if name == "planner" and hi > n_plan:
-                    sub = EdgeSim(nets[lo:n_plan], [load] * (n_plan - lo), stream_seeds[lo:n_plan])
-                    sub.reset()
-                    sub.snapshot()
-                    res = run_chunk(sub, act, cfg.seed)
-                else:
-                    res = run_chunk(sim, act, cfg.seed)
-                prev = acc.setdefault(name, {"kind": kind, **{k: [] for k in ("ret", "met", "lat", "placed")},
-                                             "decision_s": 0.0, "decisions": 0})
-                for k in ("ret", "met", "lat", "placed"):
-                    prev[k].append(res[k])
-                prev["decision_s"] += res["decision_s"]
-                prev["decisions"] += res["decisions"]
-        per = {name: {**a, **{k: torch.cat(a[k]) for k in ("ret", "met", "lat", "placed")}} for name, a in acc.items()}
-        g = per["greedy"]["ret"]
-        plan_gain = float((per["planner"]["ret"] - g[:n_plan]).mean())
-        for name, a in per.items():
-            k = a["ret"].numel()
-            d = a["ret"] - g[:k]
-            row_diff = [round(v, 4) for v in paired(d)]
-            if a["kind"] == "ablation":
-                base, variant = name.split("/")
-                ablations.append({"policy": base, "variant": variant, "num_nodes": n, "load": load,
-                                  "mean_return": round(float(a["ret"].mean()), 4), "diff_vs_greedy": row_diff})
-                continue
-            mine = float((a["ret"][:n_plan] - g[:n_plan]).mean())
-            tasks = k * spec.EPISODE_TASKS
-            rows.append({
-                "policy": name, "kind": a["kind"], "num_nodes": n, "load": load, "episodes": k,
-                "mean_return": round(float(a["ret"].mean()), 4), "std_return": round(float(a["ret"].std()), 4),
-                "diff_vs_greedy": row_diff,
-                "normalized_score": round(mine / plan_gain, 4) if plan_gain != 0 else None,
-                "deadline_met_rate": round(float(a["met"].sum()) / tasks, 4),
-                "mean_latency_ms": round(float(a["lat"].sum() / a["placed"].sum()), 3) if float(a["placed"].sum()) else None,
-                "decision_ms": round(1000 * a["decision_s"] / a["decisions"], 5),
-            })
-            log(f"[eval] N={n:4d} load={load} {name:14s} return={rows[-1]['mean_return']:9.2f} "
-                f"vs greedy {row_diff[0]:+8.2f} [{row_diff[1]:+.2f}, {row_diff[2]:+.2f}] "
-                f"score={rows[-1]['normalized_score']} decision={rows[-1]['decision_ms']:.4f} ms ({k} episodes)")
+        seeds = [cfg.seed * 100_003 + int(load * 1000) * 7919 + i for i in range(lo, hi)]
+        sim = EdgeSim(nets, [load] * len(nets), seeds, built=built)
+        sim.reset()
+        sim.snapshot()
+        out[load] = {name: {"kind": kind, **run_chunk(sim, act, cfg.seed)} for name, kind, act in actors}
+    return out
+
+
+def cell_rows(n: int, load: float, parts: list, n_plan: int, log):
+    """Result and ablation rows of one cell from its units' outputs (in episode order)."""
+    per = {}
+    for part in parts:
+        for name, res in part.items():
+            a = per.setdefault(name, {"kind": res["kind"], **{k: [] for k in METRICS}, "decision_s": 0.0, "decisions": 0})
+            for k in METRICS:
+                a[k].append(res[k])
+            if "planner" in part:  # decision times like for like: the planner's episodes, stepped as it was
+                a["decision_s"] += res["decision_s"]
+                a["decisions"] += res["decisions"]
+    per = {name: {**a, **{k: torch.cat(a[k]) for k in METRICS}} for name, a in per.items()}
+    g = per["greedy"]["ret"]
+    plan_gain = per["planner"]["ret"] - g[:n_plan]
+    rows, ablations = [], []
+    for name, a in per.items():
+        k = a["ret"].numel()
+        row_diff = [round(v, 4) for v in paired(a["ret"] - g[:k])]
+        if a["kind"] == "ablation":
+            base, variant = name.split("/")
+            ablations.append({"policy": base, "variant": variant, "num_nodes": n, "load": load,
+                              "mean_return": round(float(a["ret"].mean()), 4), "diff_vs_greedy": row_diff})
+            continue
+        mine = a["ret"][:n_plan] - g[:n_plan]
+        gain = float(plan_gain.mean())
+        tasks = k * spec.EPISODE_TASKS
+        rows.append({
+            "policy": name, "kind": a["kind"], "num_nodes": n, "load": load, "episodes": k,
+            "mean_return": round(float(a["ret"].mean()), 4), "std_return": round(float(a["ret"].std()), 4),
+            "diff_vs_greedy": row_diff,
+            "normalized_score": round(float(mine.mean()) / gain, 4) if gain != 0 else None,
+            "normalized_score_ci95": ratio_interval(mine, plan_gain) if name not in ("greedy", "planner") else None,
+            "deadline_met_rate": round(float(a["met"].sum()) / tasks, 4),
+            "mean_latency_ms": round(float(a["lat"].sum() / a["placed"].sum()), 3) if float(a["placed"].sum()) else None,
+            "decision_ms": round(1000 * a["decision_s"] / a["decisions"], 5),
+        })
+        log(f"[eval] N={n:4d} load={load} {name:14s} return={rows[-1]['mean_return']:9.2f} "
+            f"vs greedy {row_diff[0]:+8.2f} [{row_diff[1]:+.2f}, {row_diff[2]:+.2f}] "
+            f"score={rows[-1]['normalized_score']} {rows[-1]['normalized_score_ci95']} "
+            f"decision={rows[-1]['decision_ms']:.4f} ms ({k} episodes)")
     return rows, ablations

@@ -109,7 +109,7 @@ def mid_episode(n: int, seed: int, load: float, steps: int, keep_queue_len: bool
     sim = EdgeSim([net], [load], [seed], tasks=steps + 1)
     sim.reset()
     for _ in range(steps):
-        sim.step(greedy_action(sim.out))
+        sim.step(greedy_action(sim.out), observe=False)
     nodes = []
     for i, nd in enumerate(net["nodes"]):
         node = {**nd, "energy": float(sim.state.energy[0, i]), "backlog_ms": float(sim.state.backlog[0, i])}

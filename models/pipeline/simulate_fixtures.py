@@ -72,7 +72,7 @@ def play(sim: EdgeSim, act) -> dict:
     done = False
     while not done:
         a = act(sim, gen)
-        _, r, done, info = sim.step(a)
+        _, r, done, info = sim.step(a, observe=False)
         placed = bool(info["placed"][0])
         nodes.append(int(a[0]) if placed else -1)
         rewards.append(float(r[0]))

@@ -136,7 +136,7 @@ def run(policy, nets, load, seeds, tasks=spec.EPISODE_TASKS):
     ret = torch.zeros(len(nets), dtype=torch.float64)
     done = False
     while not done:
-        _, r, done, _ = sim.step(BASELINES[policy](sim, gen))
+        _, r, done, _ = sim.step(BASELINES[policy](sim, gen), observe=False)
         ret += r
     return ret
 

@@ -8,8 +8,9 @@ import onnx
 import torch
 
 from edgesim import spec
+from pipeline.compare_eval import main as compare_eval
 from pipeline.config import EvalConfig
-from pipeline.evaluate import evaluate, paired
+from pipeline.evaluate import episode_ranges, evaluate, paired, ratio_interval
 from pipeline.export import INPUTS, export_onnx, sha256
 from pipeline.fixtures import model_fixture
 from pipeline.manifest import build as build_manifest
@@ -34,6 +35,33 @@ def test_paired_interval():
     assert mean == 2.5 and math.isclose(hi - mean, 1.96 * float(d.std()) / 2)
 
 
+def test_ratio_interval_is_fiellers():
+    gen = torch.Generator().manual_seed(0)
+    b = 10 + torch.randn(400, generator=gen, dtype=torch.float64)
+    a = 0.5 * b + 0.3 * torch.randn(400, generator=gen, dtype=torch.float64)
+    lo, hi = ratio_interval(a, b)
+    assert lo < float(a.mean() / b.mean()) < hi and hi - lo < 0.02
+    # a denominator whose interval holds 0 bounds no ratio
+    assert ratio_interval(a, torch.randn(400, generator=gen, dtype=torch.float64)) is None
+    assert ratio_interval(a[:1], b[:1]) is None
+
+
+def test_work_units_cover_every_episode_once_with_the_planners_first():
+    cfg = EvalConfig(episodes=10, sizes=(12,), planner_episodes={12: 3}, chunk={12: 4}, planner_chunk={12: 1})
+    assert episode_ranges(12, cfg) == [(0, 1), (1, 2), (2, 3), (3, 7), (7, 10)]
+
+
+def test_deterministic_policies_do_not_depend_on_how_episodes_are_split():
+    """Each unit seeds one random stream for its episodes, so only random, power_of_two and the planner (which
+    sample) see the split, which EvalConfig fixes."""
+    def doc(chunk, planner_chunk):
+        cfg = EvalConfig(episodes=5, sizes=(12,), loads=(0.7,), planner_episodes={12: 2}, chunk={12: chunk},
+                         planner_chunk={12: planner_chunk})
+        rows = evaluate({}, cfg, log=lambda *_: None)["results"]
+        return {r["policy"]: r["mean_return"] for r in rows if r["policy"] not in ("random", "power_of_two", "planner")}
+    assert doc(5, 2) == doc(2, 1)
+
+
 def test_evaluation_rows_are_paired_against_greedy_and_normalised_by_the_planner():
     doc = evaluate(small_models(), SMALL, log=lambda *_: None)
     assert set(doc) == {"seed", "episodes", "tasks_per_episode", "results", "ablations"}
@@ -44,7 +72,7 @@ def test_evaluation_rows_are_paired_against_greedy_and_normalised_by_the_planner
         assert p["normalized_score"] == 1.0 and p["episodes"] == 3 and g["episodes"] == 6
         for r in doc["results"]:
             assert set(r) == {"policy", "kind", "num_nodes", "load", "episodes", "mean_return", "std_return",
-                              "diff_vs_greedy", "normalized_score", "deadline_met_rate", "mean_latency_ms", "decision_ms"}
+                              "diff_vs_greedy", "normalized_score", "normalized_score_ci95", "deadline_met_rate", "mean_latency_ms", "decision_ms"}
             assert r["diff_vs_greedy"][1] <= r["diff_vs_greedy"][0] <= r["diff_vs_greedy"][2]
             assert 0 <= r["deadline_met_rate"] <= 1 and r["decision_ms"] > 0
     assert {(a["variant"], a["load"]) for a in doc["ablations"]} == {(v, ld) for v in ("no_link_state", "no_graph") for ld in SMALL.loads}
@@ -111,3 +139,12 @@ def test_serve_keeps_the_served_versions_and_makes_the_new_one_default(tmp_path)
     assert serve(tmp_path, "hybrid", 1) == {"name": "hybrid", "versions": [1, 2], "default_version": 1}
     assert json.loads((tmp_path / "hybrid" / "config.json").read_text())["default_version"] == 1
     assert not list(tmp_path.glob("hybrid/*.tmp"))
+
+
+def test_compare_eval_flags_means_beyond_the_tolerance(tmp_path):
+    row = {"policy": "greedy", "num_nodes": 20, "load": 0.7, "episodes": 200, "mean_return": -100.0}
+    old, near, far = (tmp_path / f for f in ("old.json", "near.json", "far.json"))
+    old.write_text(json.dumps({"results": [row]}))
+    near.write_text(json.dumps({"results": [{**row, "mean_return": -101.0}]}))
+    far.write_text(json.dumps({"results": [{**row, "mean_return": -103.0}]}))
+    assert compare_eval([str(old), str(near)]) == 0 and compare_eval([str(old), str(far)]) == 1

@@ -19,9 +19,19 @@ export const EvalRowSchema = z
       .number()
       .nullable()
       .openapi({ description: "Return on a scale where greedy is 0 and the planner 1 (null where it is undefined)" }),
+    normalized_score_ci95: z
+      .tuple([z.number(), z.number()])
+      .nullable()
+      .optional()
+      .openapi({
+        description:
+          "Fieller's 95% interval [lo, hi] of normalized_score on the planner's episodes; null where no finite interval holds it (the planner's gain over greedy is not significantly above 0 there) and for greedy and the planner",
+      }),
     deadline_met_rate: z.number().min(0).max(1),
     mean_latency_ms: z.number().nullable().openapi({ description: "Mean completion time of placed tasks (null if none was placed)" }),
-    decision_ms: z.number().openapi({ description: "Mean time per decision" }),
+    decision_ms: z
+      .number()
+      .openapi({ description: "Mean time per decision (PyTorch, observation included) on the planner's episodes, stepped as the planner was" }),
   })
   .openapi("EvaluationRow");
 

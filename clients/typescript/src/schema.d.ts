@@ -1767,10 +1767,12 @@ export interface components {
             diff_vs_greedy: number[];
             /** @description Return on a scale where greedy is 0 and the planner 1 (null where it is undefined) */
             normalized_score: number | null;
+            /** @description Fieller's 95% interval [lo, hi] of normalized_score on the planner's episodes; null where no finite interval holds it (the planner's gain over greedy is not significantly above 0 there) and for greedy and the planner */
+            normalized_score_ci95?: number[] | null;
             deadline_met_rate: number;
             /** @description Mean completion time of placed tasks (null if none was placed) */
             mean_latency_ms: number | null;
-            /** @description Mean time per decision */
+            /** @description Mean time per decision (PyTorch, observation included) on the planner's episodes, stepped as the planner was */
             decision_ms: number;
         } & {
             [key: string]: unknown;
