@@ -38,6 +38,11 @@ def ranked(t: torch.Tensor, like: torch.Tensor) -> torch.Tensor:
     return t
 
 
+def _div(t: torch.Tensor, v: float) -> torch.Tensor:
+    """t / v; no division at all in the exported graph when v is 1 (t / 1 is t)."""
+    return t if torch.onnx.is_in_onnx_export() and v == 1.0 else t / num(v, t)
+
+
 def masked_mean(h, w):
     """Mean of h [B, N, H] over nodes with weight w [B, N, 1] in {0, 1}: [B, 1, H]; 0 when no node qualifies."""
     return (h * w).sum(1, keepdim=True) / w.sum(1, keepdim=True).clamp(min=1.0)
@@ -56,7 +61,11 @@ def masked_scores(s, valid):
 def masked_softmax(s, valid, dim=-1):
     """softmax over valid nodes (along dim); exactly 0 on masked nodes; all zeros (never NaN) when every node is
     masked."""
-    s = masked_scores(s, valid)
+    return softmax_of_masked(masked_scores(s, valid), valid, dim)
+
+
+def softmax_of_masked(s, valid, dim=-1):
+    """masked_softmax of scores s whose masked nodes are already pushed down to about NEG."""
     e = torch.exp(s - s.amax(dim=dim, keepdim=True)) * valid
     # z is 0 (no valid node: e is all 0) or a normal float (the top valid node adds exp(0) = 1 unless every valid
     # score is below NEG): the clamp leaves it as it is and keeps 0 / 0 out.
@@ -80,6 +89,8 @@ class FeatureEncoder(nn.Module):
                 ("link_wait_ms", 8.0), ("proc_ms", 8.0), ("wait_ms", 8.0), ("task_cpu_mcycles", 8.0),
                 ("task_mem_mb", 7.0), ("task_data_kb", 7.0), ("task_deadline_ms", 7.0))
     LINEAR_COLS = ("cpu_util", "mem_util", "is_source", "load")
+    # the raw columns the derived terms read one by one
+    READ_COLS = ("node_type", "tx_ms", "task_deadline_ms", "wait_ms", "proc_ms", "task_cpu_mcycles", "backlog_ms")
     EDGE_SCALES = (9.0, 4.0, 8.0, 7.0)
     node_dim = len(LOG_COLS) + len(LINEAR_COLS) + 3 + 11
     edge_dim = len(EDGE_SCALES) + 1
@@ -112,7 +123,17 @@ class FeatureEncoder(nn.Module):
         # padding: every feature 0 (the L1 norm is one ReduceL1 and is 0 exactly then)
         real = (x.norm(p=1, dim=-1, keepdim=True) > num(0.0, x)).to(x.dtype)
         valid = torch.where(mask[..., None] > num(0.5, real), real, scalar(0.0, x))
-        cols = dict(zip(F, x.split(1, dim=-1)))
+        if torch.onnx.is_in_onnx_export():
+            # every raw column read here from one product with a 0/1 matrix and one split: cheaper in onnxruntime than
+            # gathers and a split into all 17 columns, and exact for finite inputs (x * 1 + 0s)
+            names = self.READ_COLS + tuple(k for k, _ in self.LOG_COLS) + self.LINEAR_COLS
+            pick = [[float(F[k] == i) for k in names] for i in range(len(F))]
+            *singles, raw_logs, raw_lin = (x @ scalar(pick, x, matched=False)).split(
+                [1] * len(self.READ_COLS) + [len(self.LOG_COLS), len(self.LINEAR_COLS)], dim=-1)
+            cols = dict(zip(self.READ_COLS, singles))
+        else:
+            cols = dict(zip(F, x.split(1, dim=-1)))
+            raw_logs, raw_lin = x.index_select(-1, self.log_cols), x.index_select(-1, self.lin_cols)
         c = cols.__getitem__
         n = lambda v: num(v, real)  # noqa: E731
         onehot = (c("node_type") == ranked(self.types, x)).to(x.dtype)
@@ -121,7 +142,7 @@ class FeatureEncoder(nn.Module):
         finish = tx + c("wait_ms") + c("proc_ms")
         ratio = (finish / deadline).clamp(max=spec.TERM_CAP)
         met = (finish <= deadline).to(x.dtype)
-        e_term = (c("task_cpu_mcycles") * (onehot @ self.e_cpu[:, None]) / n(spec.ENERGY_REF_J)).clamp(max=spec.TERM_CAP)
+        e_term = _div(c("task_cpu_mcycles") * (onehot @ self.e_cpu[:, None]), spec.ENERGY_REF_J).clamp(max=spec.TERM_CAP)
         # Load balance after placing on each node: 1 - 2 * population std of min(backlog / ref, 1) over real nodes.
         u = (c("backlog_ms") / n(spec.BALANCE_REF_MS)).clamp(max=1.0) * real
         after = (finish / n(spec.BALANCE_REF_MS)).clamp(max=1.0)
@@ -140,9 +161,9 @@ class FeatureEncoder(nn.Module):
         else:
             reward_est = spec.W_LATENCY * ratio + spec.W_ENERGY * e_term + spec.W_QOS * met + spec.W_BALANCE * balance
         derived = torch.cat([terms, reward_est, valid, real], dim=-1)
-        logs = log1p(torch.relu(x.index_select(-1, self.log_cols)))
+        logs = log1p(torch.relu(raw_logs))
         scale = torch.cat([self.log_inv, scalar(self.LATER_SCALES, x, matched=False)])
-        feat = torch.cat([logs, x.index_select(-1, self.lin_cols), onehot, derived], dim=-1) * (ranked(scale, real) * real)
+        feat = torch.cat([logs, raw_lin, onehot, derived], dim=-1) * (ranked(scale, real) * real)
         cap = FE["capacity_mbps"]
         has = torch.where(edge_attr[..., cap:cap + 1] > num(0.0, x), real, scalar(0.0, x))
         edge = torch.cat([log1p(torch.relu(edge_attr)) * ranked(self.edge_inv, edge_attr), has], dim=-1) * has

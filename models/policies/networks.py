@@ -12,7 +12,7 @@ Two views of the graph, both linear in nodes + links (docs/model-contract.md):
 import torch
 from torch import nn
 
-from .encoder import FeatureEncoder, masked_max, masked_mean, masked_scores, masked_softmax, num, scalar
+from .encoder import NEG, FeatureEncoder, masked_max, masked_mean, masked_scores, masked_softmax, num, scalar, softmax_of_masked
 
 
 def mlp(sizes, last_act=False):
@@ -33,7 +33,7 @@ def pool(h, real, valid):
         # order training has always used).
         hr = h * real
         return torch.cat([hr.sum(1, keepdim=True) / real.sum(1, keepdim=True).clamp(min=1.0), hr.amax(1, keepdim=True),
-                          (hr * valid).amax(1, keepdim=True)], dim=-1)
+                          (h * valid).amax(1, keepdim=True)], dim=-1)  # valid nodes are real: h * real * valid
     return torch.cat([masked_mean(h, real), masked_max(h, real), masked_max(h, valid)], dim=-1)
 
 
@@ -350,7 +350,10 @@ class HybridGNN(nn.Module):
         one pass, their weighted sum as one reduction (equal up to rounding)."""
         w = torch.cat([self.q.weight / self.tau, self.pi.weight])
         qp = nn.functional.linear(z, w, torch.cat([self.q.bias / self.tau, self.pi.bias]))
-        return (masked_softmax(qp, valid, dim=1) * scalar([self.w_q, self.w_pi], qp)).sum(-1, keepdim=True)
+        # masked nodes pushed down by one per-node penalty [B, N, 1] instead of a select over both columns: the same
+        # softmax (their exp is multiplied by 0 either way, and the top score is a valid node's)
+        qp = qp + torch.where(valid > num(0.0, valid), scalar(0.0, qp), scalar(NEG, qp))
+        return (softmax_of_masked(qp, valid, dim=1) * scalar([self.w_q, self.w_pi], qp)).sum(-1, keepdim=True)
 
     def forward(self, x, parent, edge_attr, link_index, link_attr, mask):
         z, real, valid = self.backbone(x, parent, edge_attr, link_index, link_attr, mask)
