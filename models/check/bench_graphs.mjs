@@ -2,11 +2,13 @@
 // networks packed by the API's own code (api/dist, as api/bench/run.mjs does), at 20 nodes batch 1 and 64, one
 // 1000-node network and one 10,000-node network. Versions are timed interleaved, round after round, so load from
 // other processes hits them alike; each round's median is kept and the median of those rounds is reported.
-// Sessions are set up like the API's (graph optimisation "all"; 1 thread, 2 for runs of 2048+ nodes).
+// Sessions are set up like the API's (graph optimisation "all"; 1 thread, 2 non-spinning threads for runs of 2048+ nodes).
 //
 // Usage (cwd models/, after `npm run build -w api`):
 //   node check/bench_graphs.mjs [--models hybrid,dqn] [--versions 1,2] [--rounds 7] [--seconds 0.5] [--profile]
 //   node check/bench_graphs.mjs --models hybrid --graphs a.onnx,b.onnx   (compare files instead of versions)
+//   node check/bench_graphs.mjs --versions 2 --options '{"no-pattern":{"enableMemPattern":false}}'
+//     (also time each version with these session options on top of the API's, labelled v<version>+<name>)
 // Before timing, each case's outputs are compared with the first version's: the largest |difference| is printed,
 // relative beyond 1 (Q-values and returns reach tens, masked scores -1e9), as models/check/onnx_check.mjs bounds it.
 // --profile writes onnxruntime's per-kernel profile of each version at 20 nodes batch 1 and 64 and prints the
@@ -30,6 +32,7 @@ const { values: args } = parseArgs({
     cases: { type: "string", default: "20x1,20x64,1000x1,10000x1" },
     profile: { type: "boolean", default: false },
     graphs: { type: "string", default: "" },
+    options: { type: "string", default: "{}" },
   },
 });
 
@@ -98,9 +101,12 @@ const median = (a) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+// as api/src/inference/session.ts opens them: the multi-threaded session's threads sleep between runs
 const open = (file, threads, extra = {}) =>
   ort.InferenceSession.create(readFileSync(file), {
-    intraOpNumThreads: threads, interOpNumThreads: 1, executionMode: "sequential", graphOptimizationLevel: "all", ...extra,
+    intraOpNumThreads: threads, interOpNumThreads: 1, executionMode: "sequential", graphOptimizationLevel: "all",
+    ...(threads > 1 ? { extra: { session: { intra_op: { allow_spinning: "0" } } } } : {}),
+    ...extra,
   });
 
 async function roundMedian(session, input, seconds) {
@@ -143,6 +149,7 @@ async function main() {
   const d = await api();
   const models = args.models.split(",");
   const cases = args.cases.split(",").map((s) => buildCase(d, s));
+  const optionSets = Object.entries(JSON.parse(args.options));
   for (const model of models) {
     const config = JSON.parse(readFileSync(join(ROOT, "repository", model, "config.json"), "utf8"));
     const versions = args.versions ? args.versions.split(",").map(Number) : config.versions;
@@ -150,6 +157,11 @@ async function main() {
       ? Object.fromEntries(args.graphs.split(",").map((f, i) => [i + 1, f]))
       : Object.fromEntries(versions.map((v) => [v, join(ROOT, "repository", model, String(v), "model.onnx")]));
     if (args.graphs) versions.splice(0, versions.length, ...Object.keys(files).map(Number));
+    // what is timed: each version as the API opens it, then with each extra option set
+    const variants = versions.flatMap((v) => [
+      { label: `v${v}`, file: files[v], extra: {} },
+      ...optionSets.map(([name, extra]) => ({ label: `v${v}+${name}`, file: files[v], extra })),
+    ]);
     if (args.profile) {
       for (const c of cases.filter((c) => c.nodes * c.batch < 2048)) {
         for (const v of versions) {
@@ -162,24 +174,25 @@ async function main() {
     }
     for (const c of cases) {
       const sessions = {};
-      for (const v of versions) {
-        sessions[v] = await open(files[v], c.threads);
-        const input = feeds(sessions[v], c.packed, d.spec);
-        for (let i = 0; i < 5; i++) await sessions[v].run(input);
+      for (const { label, file, extra } of variants) {
+        sessions[label] = await open(file, c.threads, extra);
+        const input = feeds(sessions[label], c.packed, d.spec);
+        for (let i = 0; i < 5; i++) await sessions[label].run(input);
       }
+      const labels = variants.map((x) => x.label);
       const outs = {};
-      for (const v of versions) outs[v] = await sessions[v].run(feeds(sessions[v], c.packed, d.spec));
-      const diffs = versions.slice(1).map((v) => `v${v} vs v${versions[0]} max diff ${maxDiff(outs[v], outs[versions[0]]).toExponential(2)}`);
-      const rounds = Object.fromEntries(versions.map((v) => [v, []]));
+      for (const l of labels) outs[l] = await sessions[l].run(feeds(sessions[l], c.packed, d.spec));
+      const diffs = labels.slice(1).map((l) => `${l} vs ${labels[0]} max diff ${maxDiff(outs[l], outs[labels[0]]).toExponential(2)}`);
+      const rounds = Object.fromEntries(labels.map((l) => [l, []]));
       const seconds = Number(args.seconds) * (c.nodes >= 1000 ? 2 : 1);
       for (let r = 0; r < Number(args.rounds); r++) {
-        for (const v of r % 2 ? [...versions].reverse() : versions) {
-          rounds[v].push(await roundMedian(sessions[v], feeds(sessions[v], c.packed, d.spec), seconds));
+        for (const l of r % 2 ? [...labels].reverse() : labels) {
+          rounds[l].push(await roundMedian(sessions[l], feeds(sessions[l], c.packed, d.spec), seconds));
         }
       }
-      const parts = versions.map((v) => {
-        const ms = median(rounds[v]);
-        return `v${v} ${ms < 1 ? `${(ms * 1000).toFixed(1)} us` : `${ms.toFixed(3)} ms`} (${((ms * 1000) / c.batch).toFixed(1)} us/network)`;
+      const parts = labels.map((l) => {
+        const ms = median(rounds[l]);
+        return `${l} ${ms < 1 ? `${(ms * 1000).toFixed(1)} us` : `${ms.toFixed(3)} ms`} (${((ms * 1000) / c.batch).toFixed(1)} us/network)`;
       });
       console.log(`${model} ${c.name.padEnd(8)} links ${String(c.packed.L).padStart(6)} threads ${c.threads}: ${parts.join("  |  ")}  ${diffs.join(", ")}`);
       for (const s of Object.values(sessions)) await s.release();

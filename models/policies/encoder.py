@@ -15,10 +15,32 @@ FE = {name: i for i, (name, _, _) in enumerate(spec.EDGE_FEATURES)}
 NEG = -1e9  # score of a masked node
 
 
-def scalar(v, like: torch.Tensor) -> torch.Tensor:
+def scalar(v, like: torch.Tensor, matched: bool = True) -> torch.Tensor:
     """v (a number or a list) as a tensor of like's dtype: a broadcast constant in the exported graph (a Python float
-    would export as float64, and a full_like would cost a Shape and a ConstantOfShape per use)."""
-    return torch.tensor(v, dtype=like.dtype, device=like.device)
+    would export as float64, and a full_like would cost a Shape and a ConstantOfShape per use). Exported with like's
+    rank unless matched is False: onnxruntime runs an elementwise op between a [B, N, 1] tensor and a 0-d or 1-d
+    constant about 30x slower than with the constant shaped [1, 1, 1] (docs/model-contract.md, "Graph"); the
+    broadcast, hence every value, is the same."""
+    t = torch.tensor(v, dtype=like.dtype, device=like.device)
+    return ranked(t, like) if matched else t
+
+
+def num(v, like: torch.Tensor):
+    """A Python number in elementwise arithmetic with like: as it is in PyTorch (bit for bit what training used), a
+    rank-matched constant in the exported graph (see scalar)."""
+    return scalar(v, like) if torch.onnx.is_in_onnx_export() else v
+
+
+def ranked(t: torch.Tensor, like: torch.Tensor) -> torch.Tensor:
+    """A constant tensor t with like's rank in the exported graph (see scalar); t itself in PyTorch."""
+    if torch.onnx.is_in_onnx_export() and t.dim() < like.dim():
+        return t.reshape((1,) * (like.dim() - t.dim()) + tuple(t.shape))
+    return t
+
+
+def _div(t: torch.Tensor, v: float) -> torch.Tensor:
+    """t / v; no division at all in the exported graph when v is 1 (t / 1 is t)."""
+    return t if torch.onnx.is_in_onnx_export() and v == 1.0 else t / num(v, t)
 
 
 def masked_mean(h, w):
@@ -28,18 +50,22 @@ def masked_mean(h, w):
 
 def masked_max(h, w):
     """Max of h [B, N, H] over nodes with w [B, N, 1] > 0: [B, 1, H]; 0 when no node qualifies."""
-    m = torch.where(w > 0, h, scalar(NEG, h)).amax(dim=1, keepdim=True)
-    return torch.where(w.sum(1, keepdim=True) > 0, m, scalar(0.0, m))
+    m = torch.where(w > num(0.0, w), h, scalar(NEG, h)).amax(dim=1, keepdim=True)
+    return torch.where(w.sum(1, keepdim=True) > num(0.0, w), m, scalar(0.0, m))
 
 
 def masked_scores(s, valid):
-    return torch.where(valid > 0, s, scalar(NEG, s))
+    return torch.where(valid > num(0.0, valid), s, scalar(NEG, s))
 
 
 def masked_softmax(s, valid, dim=-1):
     """softmax over valid nodes (along dim); exactly 0 on masked nodes; all zeros (never NaN) when every node is
     masked."""
-    s = masked_scores(s, valid)
+    return softmax_of_masked(masked_scores(s, valid), valid, dim)
+
+
+def softmax_of_masked(s, valid, dim=-1):
+    """masked_softmax of scores s whose masked nodes are already pushed down to about NEG."""
     e = torch.exp(s - s.amax(dim=dim, keepdim=True)) * valid
     # z is 0 (no valid node: e is all 0) or a normal float (the top valid node adds exp(0) = 1 unless every valid
     # score is below NEG): the clamp leaves it as it is and keeps 0 / 0 out.
@@ -47,8 +73,9 @@ def masked_softmax(s, valid, dim=-1):
     return e / z.clamp(min=torch.finfo(z.dtype).tiny)
 
 
-def _log(v, scale):
-    return torch.log1p(v.clamp(min=0.0)) / scale
+def log1p(v):
+    """log1p; exported as Log(v + 1) with a rank-matched 1 (the exporter's own form of log1p, with a 0-d 1)."""
+    return torch.log(v + scalar(1.0, v)) if torch.onnx.is_in_onnx_export() else torch.log1p(v)
 
 
 class FeatureEncoder(nn.Module):
@@ -62,6 +89,8 @@ class FeatureEncoder(nn.Module):
                 ("link_wait_ms", 8.0), ("proc_ms", 8.0), ("wait_ms", 8.0), ("task_cpu_mcycles", 8.0),
                 ("task_mem_mb", 7.0), ("task_data_kb", 7.0), ("task_deadline_ms", 7.0))
     LINEAR_COLS = ("cpu_util", "mem_util", "is_source", "load")
+    # the raw columns the derived terms read one by one
+    READ_COLS = ("node_type", "tx_ms", "task_deadline_ms", "wait_ms", "proc_ms", "task_cpu_mcycles", "backlog_ms")
     EDGE_SCALES = (9.0, 4.0, 8.0, 7.0)
     node_dim = len(LOG_COLS) + len(LINEAR_COLS) + 3 + 11
     edge_dim = len(EDGE_SCALES) + 1
@@ -92,42 +121,53 @@ class FeatureEncoder(nn.Module):
         Per-node scalars keep a trailing axis of 1 and the raw columns come from one split, so the exported graph
         needs no gather per column and no unsqueeze before stacking (docs/model-contract.md, "Graph")."""
         # padding: every feature 0 (the L1 norm is one ReduceL1 and is 0 exactly then)
-        real = (x.norm(p=1, dim=-1, keepdim=True) > 0).to(x.dtype)
-        valid = torch.where(mask[..., None] > 0.5, real, scalar(0.0, x))
-        cols = dict(zip(F, x.split(1, dim=-1)))
+        real = (x.norm(p=1, dim=-1, keepdim=True) > num(0.0, x)).to(x.dtype)
+        valid = torch.where(mask[..., None] > num(0.5, real), real, scalar(0.0, x))
+        if torch.onnx.is_in_onnx_export():
+            # every raw column read here from one product with a 0/1 matrix and one split: cheaper in onnxruntime than
+            # gathers and a split into all 17 columns, and exact for finite inputs (x * 1 + 0s)
+            names = self.READ_COLS + tuple(k for k, _ in self.LOG_COLS) + self.LINEAR_COLS
+            pick = [[float(F[k] == i) for k in names] for i in range(len(F))]
+            *singles, raw_logs, raw_lin = (x @ scalar(pick, x, matched=False)).split(
+                [1] * len(self.READ_COLS) + [len(self.LOG_COLS), len(self.LINEAR_COLS)], dim=-1)
+            cols = dict(zip(self.READ_COLS, singles))
+        else:
+            cols = dict(zip(F, x.split(1, dim=-1)))
+            raw_logs, raw_lin = x.index_select(-1, self.log_cols), x.index_select(-1, self.lin_cols)
         c = cols.__getitem__
-        onehot = (c("node_type") == self.types).to(x.dtype)
+        n = lambda v: num(v, real)  # noqa: E731
+        onehot = (c("node_type") == ranked(self.types, x)).to(x.dtype)
         tx = c("tx_ms")
         deadline = c("task_deadline_ms").clamp(min=1e-3)
         finish = tx + c("wait_ms") + c("proc_ms")
         ratio = (finish / deadline).clamp(max=spec.TERM_CAP)
         met = (finish <= deadline).to(x.dtype)
-        e_term = (c("task_cpu_mcycles") * (onehot @ self.e_cpu[:, None]) / spec.ENERGY_REF_J).clamp(max=spec.TERM_CAP)
+        e_term = _div(c("task_cpu_mcycles") * (onehot @ self.e_cpu[:, None]), spec.ENERGY_REF_J).clamp(max=spec.TERM_CAP)
         # Load balance after placing on each node: 1 - 2 * population std of min(backlog / ref, 1) over real nodes.
-        u = (c("backlog_ms") / spec.BALANCE_REF_MS).clamp(max=1.0) * real
-        after = (finish / spec.BALANCE_REF_MS).clamp(max=1.0)
+        u = (c("backlog_ms") / n(spec.BALANCE_REF_MS)).clamp(max=1.0) * real
+        after = (finish / n(spec.BALANCE_REF_MS)).clamp(max=1.0)
         cnt = real.sum(1, keepdim=True).clamp(min=1.0)
         s1 = u.sum(1, keepdim=True) - u + after
         s2 = (u * u).sum(1, keepdim=True) - u * u + after * after
         mean = s1 / cnt
-        balance = 1 - 2 * torch.sqrt((s2 / cnt - mean * mean).clamp(min=0.0))
+        balance = n(1.0) - n(2.0) * torch.sqrt((s2 / cnt - mean * mean).clamp(min=0.0))
         terms = torch.cat([
-            (tx >= spec.TX_UNREACHABLE_MS * 0.999).to(x.dtype), ratio, met, e_term,
+            (tx >= n(spec.TX_UNREACHABLE_MS * 0.999)).to(x.dtype), ratio, met, e_term,
             ((deadline - finish) / deadline).clamp(min=-4.0, max=1.0), u, after, balance,
         ], dim=-1)
         if torch.onnx.is_in_onnx_export():
             # the same sum as one product with the terms (equal up to rounding; PyTorch keeps the sum, bit for bit)
-            reward_est = terms @ scalar(self.REWARD_WEIGHTS, x)[:, None]
+            reward_est = terms @ scalar(self.REWARD_WEIGHTS, x, matched=False)[:, None]
         else:
             reward_est = spec.W_LATENCY * ratio + spec.W_ENERGY * e_term + spec.W_QOS * met + spec.W_BALANCE * balance
         derived = torch.cat([terms, reward_est, valid, real], dim=-1)
-        logs = torch.log1p(torch.relu(x.index_select(-1, self.log_cols)))
-        scale = torch.cat([self.log_inv, scalar(self.LATER_SCALES, x)])
-        feat = torch.cat([logs, x.index_select(-1, self.lin_cols), onehot, derived], dim=-1) * (scale * real)
+        logs = log1p(torch.relu(raw_logs))
+        scale = torch.cat([self.log_inv, scalar(self.LATER_SCALES, x, matched=False)])
+        feat = torch.cat([logs, raw_lin, onehot, derived], dim=-1) * (ranked(scale, real) * real)
         cap = FE["capacity_mbps"]
-        has = torch.where(edge_attr[..., cap:cap + 1] > 0, real, scalar(0.0, x))
-        edge = torch.cat([torch.log1p(torch.relu(edge_attr)) * self.edge_inv, has], dim=-1) * has
-        link = torch.log1p(torch.relu(link_attr)) * self.link_inv
+        has = torch.where(edge_attr[..., cap:cap + 1] > num(0.0, x), real, scalar(0.0, x))
+        edge = torch.cat([log1p(torch.relu(edge_attr)) * ranked(self.edge_inv, edge_attr), has], dim=-1) * has
+        link = log1p(torch.relu(link_attr)) * ranked(self.link_inv, link_attr)
         return feat, edge, link, real, valid
 
 

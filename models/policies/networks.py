@@ -12,7 +12,7 @@ Two views of the graph, both linear in nodes + links (docs/model-contract.md):
 import torch
 from torch import nn
 
-from .encoder import FeatureEncoder, masked_max, masked_mean, masked_scores, masked_softmax, scalar
+from .encoder import NEG, FeatureEncoder, masked_max, masked_mean, masked_scores, masked_softmax, num, scalar, softmax_of_masked
 
 
 def mlp(sizes, last_act=False):
@@ -33,7 +33,7 @@ def pool(h, real, valid):
         # order training has always used).
         hr = h * real
         return torch.cat([hr.sum(1, keepdim=True) / real.sum(1, keepdim=True).clamp(min=1.0), hr.amax(1, keepdim=True),
-                          (hr * valid).amax(1, keepdim=True)], dim=-1)
+                          (h * valid).amax(1, keepdim=True)], dim=-1)  # valid nodes are real: h * real * valid
     return torch.cat([masked_mean(h, real), masked_max(h, real), masked_max(h, valid)], dim=-1)
 
 
@@ -48,6 +48,33 @@ class _RowsOf(torch.autograd.Function):
     @staticmethod
     def symbolic(g, h, index):
         return g.op("GatherND", h, index, batch_dims_i=1).setType(h.type())
+
+
+class _NodeShape(torch.autograd.Function):
+    """Export form of [B, N, width] for nodes laid out like like [B, N, ...]: one Shape (with end=2) and one Concat,
+    computed once per graph and shared by every unflatten() (docs/model-contract.md, "Graph")."""
+
+    @staticmethod
+    def forward(ctx, like, width):
+        return torch.tensor([like.shape[0], like.shape[1], width])
+
+    @staticmethod
+    def symbolic(g, like, width):
+        dims = g.op("Shape", like, end_i=2)
+        return g.op("Concat", dims, g.op("Constant", value_t=torch.tensor([width], dtype=torch.int64)), axis_i=0)
+
+
+class _Unflatten(torch.autograd.Function):
+    """Export form of rows [B * N, width] -> [B, N, width], shaped by a _NodeShape: a Reshape, which onnxruntime
+    runs as a view."""
+
+    @staticmethod
+    def forward(ctx, rows, shape):
+        return rows.reshape(*shape.tolist())
+
+    @staticmethod
+    def symbolic(g, rows, shape):
+        return g.op("Reshape", rows, shape).setType(rows.type().with_sizes([None, None, None]))
 
 
 def from_parent(h, parent):
@@ -70,6 +97,12 @@ class Mix(nn.Module):
     def forward(self, h, g):
         return torch.relu(self.out(torch.relu(self.node(h) + self.ctx(g))))
 
+    def rows(self, h, g, shape):
+        """forward() over node rows h [B * N, node_dim] -> [B * N, hidden]; the context added per graph on the
+        [B, N, hidden] view (shape: a _NodeShape)."""
+        mixed = torch.relu(_Unflatten.apply(self.node(h), shape) + self.ctx(g))
+        return torch.relu(self.out(mixed.reshape(-1, self.out.in_features)))
+
 
 class LinkConv(nn.Module):
     """h_v + sum over links u-v of ReLU(W [h_u, link state]): a sum, so a node's catchment (how many neighbours feed
@@ -82,12 +115,15 @@ class LinkConv(nn.Module):
         self.hidden = hidden  # a constant, so the exporter knows the scatter's row width
 
     def forward(self, h, link_index, link):
-        flat = h.reshape(-1, self.hidden)
+        return self.rows(h.reshape(-1, self.hidden), link_index, link).view_as(h)
+
+    def rows(self, flat, link_index, link):
+        """forward() over node rows [B * N, H]."""
         # each link in both directions: from ends 0 to ends 1, then back
         src = flat.index_select(0, link_index.reshape(-1))
         m = torch.relu(self.msg(torch.cat([src, torch.cat([link, link])], dim=-1)))
         agg = scatter_add_rows(flat, link_index[[1, 0]], m, self.hidden)
-        return h + torch.relu(self.out(agg)).view_as(h)
+        return flat + torch.relu(self.out(agg))
 
 
 class _ScatterAddRows(torch.autograd.Function):
@@ -107,7 +143,9 @@ class _ScatterAddRows(torch.autograd.Function):
 
         flat_1d = const([-1])
         zeros = g.op("Reshape", g.op("ConstantOfShape", g.op("Shape", flat), value_t=torch.tensor([0.0])), flat_1d)
-        cells = g.op("Add", g.op("Mul", g.op("Unsqueeze", index, const([-1])), const(width)), const(list(range(width))))
+        # constants of the index's rank (as encoder.scalar): [1, 1, 1] and [1, 1, width] for the [2, L, 1] index
+        cells = g.op("Add", g.op("Mul", g.op("Unsqueeze", index, const([-1])), const([[[width]]])),
+                     const([[list(range(width))]]))
         out = g.op("ScatterElements", zeros, g.op("Reshape", cells, flat_1d), g.op("Reshape", rows, flat_1d),
                    axis_i=0, reduction_s="add")
         return g.op("Reshape", out, const([-1, width])).setType(flat.type())
@@ -133,13 +171,13 @@ class TreeConv(nn.Module):
 
     def forward(self, h, parent, e):
         """parent: [B, N, 1]."""
-        if torch.onnx.is_in_onnx_export():
-            # the three maps as one over [h, h_parent, e]: one matrix product instead of three (equal up to rounding;
-            # PyTorch keeps the three so training stays bit for bit what it was)
-            w = torch.cat([self.self_.weight, self.parent.weight, self.link.weight], dim=1)
-            z = torch.cat([h, from_parent(h, parent), e], dim=-1)
-            return h + torch.relu(nn.functional.linear(z, w, self.self_.bias))
         return h + torch.relu(self.self_(h) + self.parent(from_parent(h, parent)) + self.link(e))
+
+    def update(self, h, z):
+        """Export form over z = [h, h_parent, e]: the three maps as one, one matrix product instead of three (equal up
+        to rounding; PyTorch keeps the three so training stays bit for bit what it was)."""
+        w = torch.cat([self.self_.weight, self.parent.weight, self.link.weight], dim=1)
+        return h + torch.relu(nn.functional.linear(z, w, self.self_.bias))
 
 
 class TreeAttention(nn.Module):
@@ -153,7 +191,10 @@ class TreeAttention(nn.Module):
         self.out = nn.Linear(hidden, hidden)
 
     def forward(self, h, parent, e):
-        z = torch.cat([h, from_parent(h, parent), e], dim=-1)
+        return self.update(h, torch.cat([h, from_parent(h, parent), e], dim=-1))
+
+    def update(self, h, z):
+        """The layer over z = [h, h_parent, e] (any leading axes)."""
         a = torch.softmax(nn.functional.leaky_relu(self.score(z), 0.2), dim=-1)
         return h + torch.relu(self.out(a[..., :1] * h + a[..., 1:] * torch.relu(self.msg(z))))
 
@@ -166,9 +207,16 @@ class NodeBackbone(nn.Module):
         self.enc = FeatureEncoder()
         self.embed = mlp([FeatureEncoder.node_dim + FeatureEncoder.edge_dim, hidden, hidden], last_act=True)
         self.mix = Mix(hidden, 3 * hidden, hidden)
+        self.hidden = hidden
 
     def forward(self, x, parent, edge_attr, link_index, link_attr, mask):
         f, e, _, real, valid = self.enc(x, edge_attr, link_attr, mask)
+        if torch.onnx.is_in_onnx_export():
+            # on node rows, as GraphBackbone._rows_graph
+            shape = _NodeShape.apply(mask, self.hidden)
+            h = self.embed(torch.cat([f, e], dim=-1).reshape(-1, FeatureEncoder.node_dim + FeatureEncoder.edge_dim))
+            return _Unflatten.apply(self.mix.rows(h, pool(_Unflatten.apply(h, shape), real, valid), shape), shape), \
+                real, valid
         h = self.embed(torch.cat([f, e], dim=-1))
         return self.mix(h, pool(h, real, valid)), real, valid
 
@@ -184,8 +232,11 @@ class GraphBackbone(nn.Module):
         layer = {"conv": TreeConv, "attention": TreeAttention}[kind]
         self.layers = nn.ModuleList([layer(hidden, FeatureEncoder.edge_dim) for _ in range(layers)])
         self.mix = Mix(2 * hidden, 3 * hidden, hidden)
+        self.hidden = hidden
 
     def forward(self, x, parent, edge_attr, link_index, link_attr, mask):
+        if torch.onnx.is_in_onnx_export():
+            return self._rows_graph(x, parent, edge_attr, link_index, link_attr, mask)
         f, e, link, real, valid = self.enc(x, edge_attr, link_attr, mask)
         h0 = self.embed(f)
         h = self.links(h0, link_index, link) * real
@@ -193,6 +244,24 @@ class GraphBackbone(nn.Module):
         for layer in self.layers:
             h = layer(h, parent, e) * real
         return self.mix(torch.cat([h0, h], dim=-1), pool(h, real, valid)), real, valid
+
+    def _rows_graph(self, x, parent, edge_attr, link_index, link_attr, mask):
+        """forward() as exported: the per-node layers run on node rows [B * N, .], the 2-D form in which onnxruntime
+        fuses a linear layer's MatMul, bias and ReLU into one kernel; the [B, N, .] view (a Reshape, no copy) only
+        where a layer looks across nodes (route parent, pooling). Equal up to rounding."""
+        H, node_dim = self.hidden, FeatureEncoder.node_dim
+        f, e, link, real, valid = self.enc(x, edge_attr, link_attr, mask)
+        shape = _NodeShape.apply(mask, H)
+        real_rows = real.reshape(-1, 1)
+        h0 = self.embed(f.reshape(-1, node_dim))
+        h = self.links.rows(h0, link_index, link) * real_rows
+        parent = parent[..., None]
+        for layer in self.layers:
+            h3 = _Unflatten.apply(h, shape)
+            z = torch.cat([h3, from_parent(h3, parent), e], dim=-1).reshape(-1, 2 * H + FeatureEncoder.edge_dim)
+            h = layer.update(h, z) * real_rows
+        z = self.mix.rows(torch.cat([h0, h], dim=-1), pool(_Unflatten.apply(h, shape), real, valid), shape)
+        return _Unflatten.apply(z, shape), real, valid
 
 
 class ValueHead(nn.Module):
@@ -226,7 +295,7 @@ class QNetwork(nn.Module):
     def forward(self, x, parent, edge_attr, link_index, link_attr, mask):
         q, valid = self._heads(x, parent, edge_attr, link_index, link_attr, mask)
         value = masked_max(q, valid).reshape(-1)
-        return masked_scores(q, valid).squeeze(-1), masked_softmax(q / self.tau, valid, dim=1).squeeze(-1), value
+        return masked_scores(q, valid).squeeze(-1), masked_softmax(q / num(self.tau, q), valid, dim=1).squeeze(-1), value
 
 
 class ActorCritic(nn.Module):
@@ -281,7 +350,10 @@ class HybridGNN(nn.Module):
         one pass, their weighted sum as one reduction (equal up to rounding)."""
         w = torch.cat([self.q.weight / self.tau, self.pi.weight])
         qp = nn.functional.linear(z, w, torch.cat([self.q.bias / self.tau, self.pi.bias]))
-        return (masked_softmax(qp, valid, dim=1) * scalar([self.w_q, self.w_pi], qp)).sum(-1, keepdim=True)
+        # masked nodes pushed down by one per-node penalty [B, N, 1] instead of a select over both columns: the same
+        # softmax (their exp is multiplied by 0 either way, and the top score is a valid node's)
+        qp = qp + torch.where(valid > num(0.0, valid), scalar(0.0, qp), scalar(NEG, qp))
+        return (softmax_of_masked(qp, valid, dim=1) * scalar([self.w_q, self.w_pi], qp)).sum(-1, keepdim=True)
 
     def forward(self, x, parent, edge_attr, link_index, link_attr, mask):
         z, real, valid = self.backbone(x, parent, edge_attr, link_index, link_attr, mask)

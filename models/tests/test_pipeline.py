@@ -5,6 +5,7 @@ import math
 from collections import Counter
 
 import onnx
+from onnx import numpy_helper, shape_inference
 import torch
 
 from edgesim import spec
@@ -95,15 +96,30 @@ def test_export_declares_the_contract_inputs_and_passes_the_checker(tmp_path):
 
 def test_export_takes_the_lean_graph_forms(tmp_path):
     """docs/model-contract.md, "Graph": no gather per column, no index expanded per run, no mask built from a shape,
-    one GatherND per route-tree layer and one ScatterElements over the links."""
+    one GatherND per route-tree layer and one ScatterElements over the links; one Shape for the [B, N, H] view of the
+    node rows (and one for the scatter's zeros); the raw columns picked by one product; constants of their operand's
+    rank."""
     ms = {**small_models(), "hybrid_gat": build(HybridConfig(hidden=16, kind="attention")).eval()}
     for name, model in ms.items():
         export_onnx(model, tmp_path / f"{name}.onnx")
         ops = Counter(n.op_type for n in onnx.load(str(tmp_path / f"{name}.onnx")).graph.node)
         graph = name != "dqn"
-        assert ops["Expand"] == ops["GatherElements"] == ops["Shape"] - graph * 2 == 0, (name, ops)
+        assert ops["Expand"] == ops["GatherElements"] == ops["Shape"] - 1 - graph == 0, (name, ops)
         assert ops["ConstantOfShape"] == graph and ops["ScatterElements"] == graph, (name, ops)
         assert ops["GatherND"] == 2 * graph and ops["Split"] == 1 and ops["Unsqueeze"] <= 1 + 2 * graph, (name, ops)
+        g = shape_inference.infer_shapes(onnx.load(str(tmp_path / f"{name}.onnx"))).graph
+        # the raw columns: one product with a 0/1 matrix feeding the one split, no Gather reads x
+        assert sorted(n.op_type for n in g.node if "x" in n.input) == ["MatMul", "ReduceL1"], name
+        # every constant of an elementwise op has the rank of the op's other operand, and nothing is divided by 1
+        rank = {v.name: len(v.type.tensor_type.shape.dim) for v in [*g.value_info, *g.input, *g.output]}
+        consts = {i.name: numpy_helper.to_array(i) for i in g.initializer}
+        consts.update({n.output[0]: numpy_helper.to_array(n.attribute[0].t) for n in g.node if n.op_type == "Constant"})
+        rank.update({k: v.ndim for k, v in consts.items()})
+        for n in g.node:
+            if n.op_type in {"Add", "Sub", "Mul", "Div", "Greater", "GreaterOrEqual", "LessOrEqual", "Equal", "Where"}:
+                low = [i for i in n.input if i in consts and consts[i].ndim < max(rank.get(j, 0) for j in n.input)]
+                assert not low, (name, n.name, low)
+                assert n.op_type != "Div" or not (n.input[1] in consts and (consts[n.input[1]] == 1).all()), (name, n.name)
 
 
 def test_model_fixture_replays_the_request_tensors():
