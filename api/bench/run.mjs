@@ -195,18 +195,19 @@ function machine() {
   };
 }
 
-/** api/dist modules (the build the server runs): the same generator, dynamics and packing as the API. */
+/** api/dist modules (the build the server runs): the same generator, dynamics, packing and feeds as the API. */
 async function dist() {
   const dir = join(API_DIR, "dist");
   if (!existsSync(join(dir, "server.js"))) throw new Error("api/dist is missing: run `npm run build -w api` first");
   const load = (p) => import(pathToFileURL(join(dir, p)).href);
-  const [tensors, generator, dynamics, spec] = await Promise.all([
+  const [tensors, model, generator, dynamics, spec] = await Promise.all([
     load("inference/tensors.js"),
+    load("inference/loaded-model.js"),
     load("simulation/generator.js"),
     load("simulation/dynamics.js"),
     load("simulation/spec.js"),
   ]);
-  return { ...tensors, ...generator, ...dynamics, spec };
+  return { ...tensors, ...model, ...generator, ...dynamics, spec };
 }
 
 /** 10 generated 1000-node networks joined by a few fog-fog and cloud-cloud links: 10,000 nodes. */
@@ -234,19 +235,6 @@ function midEpisode(d, n, seed) {
 
 function quantile(sorted, q) {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
-
-/** The ONNX feeds of packed inputs, for exactly the inputs the graph declares. */
-function feeds(ort, session, p, spec) {
-  const all = {
-    x: () => new ort.Tensor("float32", p.x, [p.B, p.N, spec.NUM_NODE_FEATURES]),
-    parent: () => new ort.Tensor("int64", p.parent, [p.B, p.N]),
-    edge_attr: () => new ort.Tensor("float32", p.edgeAttr, [p.B, p.N, spec.NUM_EDGE_FEATURES]),
-    link_index: () => new ort.Tensor("int64", p.linkIndex, [2, p.L]),
-    link_attr: () => new ort.Tensor("float32", p.linkAttr, [p.L, 3]),
-    mask: () => new ort.Tensor("float32", p.mask, [p.B, p.N]),
-  };
-  return Object.fromEntries(session.inputNames.map((name) => [name, all[name]()]));
 }
 
 /** Bare session.run: warm-up, then repeated runs for COMPUTE_SECONDS (at least 5). */
@@ -304,7 +292,7 @@ async function compute() {
       for (const c of cases) {
         // The server runs small batches on its 1-thread session and runs of 2048+ nodes on the 2-thread one.
         if ((threads === 2) !== (c.nodes * c.batch >= 2048)) continue;
-        const t = await timeRuns(session, feeds(ort, session, c.packed, d.spec));
+        const t = await timeRuns(session, d.feedsFor(session.inputNames, c.packed));
         const row = {
           model,
           case: c.name,

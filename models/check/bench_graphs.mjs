@@ -39,7 +39,7 @@ const { values: args } = parseArgs({
 async function api() {
   if (!existsSync(join(API_DIST, "server.js"))) throw new Error("api/dist is missing: run `npm run build -w api` first");
   const load = (p) => import(pathToFileURL(join(API_DIST, p)).href);
-  const mods = await Promise.all(["inference/tensors.js", "simulation/generator.js", "simulation/dynamics.js"].map(load));
+  const mods = await Promise.all(["inference/tensors.js", "inference/loaded-model.js", "simulation/generator.js", "simulation/dynamics.js"].map(load));
   return { ...Object.assign({}, ...mods), spec: await load("simulation/spec.js") };
 }
 
@@ -70,18 +70,6 @@ function buildCase(d, spec) {
   const [n, b] = spec.split("x").map(Number);
   const items = n >= 10_000 ? [joined(d)] : Array.from({ length: b }, (_, i) => midEpisode(d, n, b === 1 ? 1 : 1000 + i));
   return { name: spec, nodes: n, batch: b, packed: d.packGroup(items, n), threads: n * b >= 2048 ? 2 : 1 };
-}
-
-function feeds(session, p, spec) {
-  const all = {
-    x: () => new ort.Tensor("float32", p.x, [p.B, p.N, spec.NUM_NODE_FEATURES]),
-    parent: () => new ort.Tensor("int64", p.parent, [p.B, p.N]),
-    edge_attr: () => new ort.Tensor("float32", p.edgeAttr, [p.B, p.N, spec.NUM_EDGE_FEATURES]),
-    link_index: () => new ort.Tensor("int64", p.linkIndex, [2, p.L]),
-    link_attr: () => new ort.Tensor("float32", p.linkAttr, [p.L, 3]),
-    mask: () => new ort.Tensor("float32", p.mask, [p.B, p.N]),
-  };
-  return Object.fromEntries(session.inputNames.map((name) => [name, all[name]()]));
 }
 
 function maxDiff(a, b) {
@@ -126,7 +114,7 @@ async function profile(file, c, d, runs = 100) {
   const tag = `.profile-${process.pid}-${(profiles += 1)}_`;
   const prefix = join(ROOT, "check", tag);
   const session = await open(file, c.threads, { enableProfiling: true, profileFilePrefix: prefix });
-  const input = feeds(session, c.packed, d.spec);
+  const input = d.feedsFor(session.inputNames, c.packed);
   for (let i = 0; i < runs; i++) await session.run(input);
   session.endProfiling(); // writes <prefix><timestamp>.json
   await session.release();
@@ -176,18 +164,18 @@ async function main() {
       const sessions = {};
       for (const { label, file, extra } of variants) {
         sessions[label] = await open(file, c.threads, extra);
-        const input = feeds(sessions[label], c.packed, d.spec);
+        const input = d.feedsFor(sessions[label].inputNames, c.packed);
         for (let i = 0; i < 5; i++) await sessions[label].run(input);
       }
       const labels = variants.map((x) => x.label);
       const outs = {};
-      for (const l of labels) outs[l] = await sessions[l].run(feeds(sessions[l], c.packed, d.spec));
+      for (const l of labels) outs[l] = await sessions[l].run(d.feedsFor(sessions[l].inputNames, c.packed));
       const diffs = labels.slice(1).map((l) => `${l} vs ${labels[0]} max diff ${maxDiff(outs[l], outs[labels[0]]).toExponential(2)}`);
       const rounds = Object.fromEntries(labels.map((l) => [l, []]));
       const seconds = Number(args.seconds) * (c.nodes >= 1000 ? 2 : 1);
       for (let r = 0; r < Number(args.rounds); r++) {
         for (const l of r % 2 ? [...labels].reverse() : labels) {
-          rounds[l].push(await roundMedian(sessions[l], feeds(sessions[l], c.packed, d.spec), seconds));
+          rounds[l].push(await roundMedian(sessions[l], d.feedsFor(sessions[l].inputNames, c.packed), seconds));
         }
       }
       const parts = labels.map((l) => {

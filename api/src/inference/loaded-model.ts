@@ -73,9 +73,7 @@ export class LoadedModel {
 
   /** One batched run on packed inputs; feeds exactly the inputs the graph declares. */
   async run(p: Packed): Promise<RunOutput> {
-    const feeds: Record<string, ort.Tensor> = {};
-    for (const name of this.inputs) feeds[name] = feed(name, p);
-    const out = await this.runFeeds(feeds, p.B * p.N);
+    const out = await this.runFeeds(feedsFor(this.inputs, p), p.B * p.N);
     const scores = out.scores?.data as Float32Array | undefined;
     const probs = out.probs?.data as Float32Array | undefined;
     if (!scores || !probs || scores.length !== p.B * p.N || probs.length !== p.B * p.N) {
@@ -96,6 +94,11 @@ export class LoadedModel {
       }
     }
   }
+}
+
+/** The ONNX feeds of packed inputs for exactly the inputs a graph declares (also used by the benchmarks). */
+export function feedsFor(inputs: readonly string[], p: Packed): Record<string, ort.Tensor> {
+  return Object.fromEntries(inputs.map((name) => [name, feed(name as ContractInput, p)]));
 }
 
 /** The ONNX tensor of one contract input. */
