@@ -83,3 +83,15 @@ def route_trees(n: int, ends: torch.Tensor, cap: torch.Tensor, prop: torch.Tenso
             break
         depth = nd
     return parent, link, depth
+
+
+def first_links(parent: torch.Tensor, link: torch.Tensor, sources: torch.Tensor) -> torch.Tensor:
+    """The link each route leaves its source by: [S, N] long, -1 for the source itself and unreachable nodes (which
+    is what the source's radio pays for). Static per tree, so outcome() does not rebuild it per task."""
+    first = torch.where((link >= 0) & (parent == sources[:, None]), link, torch.full_like(link, -1))
+    for _ in range(parent.shape[1]):
+        nf = torch.where(first < 0, first.gather(1, parent), first)
+        if torch.equal(nf, first):
+            break
+        first = nf
+    return first

@@ -12,7 +12,7 @@ import torch
 
 from . import spec
 from .arrivals import node_speed, regions, task_sources
-from .routing import link_table, route_trees
+from .routing import first_links, link_table, route_trees
 
 _GHZ = torch.tensor(spec.CPU_GHZ, dtype=torch.float64)
 _MEM_GB = torch.tensor(spec.MEM_GB, dtype=torch.float64)
@@ -47,6 +47,7 @@ class Static:
     parent: torch.Tensor  # [E, S, N] route trees from each source slot
     link: torch.Tensor  # [E, S, N] link into each node (M where none)
     depth: torch.Tensor  # [E, S, N] (-1 unreachable)
+    first: torch.Tensor  # [E, S, N] first link of the route from the source (-1: the source, unreachable nodes)
     slot: torch.Tensor  # [E, N] source slot of each node (-1 if not a source)
     src_mask: torch.Tensor  # [E, N] bool: nodes where tasks arrive
     region: torch.Tensor  # [E, N] fog region of each node (-1 if none)
@@ -54,7 +55,7 @@ class Static:
     def rows(self, idx: torch.Tensor) -> "Static":
         """The same static data for batch rows idx (e.g. repeated rows for rollouts); the tables are shared."""
         per_row = {k: getattr(self, k)[idx] for k in ("base", "cpu", "mem", "lat", "bw", "ntype", "speed", "src_mask", "region")}
-        return Static(n=self.n, ends=self.ends, n_links=self.n_links, cap=self.cap, prop=self.prop, parent=self.parent, link=self.link, depth=self.depth,
+        return Static(n=self.n, ends=self.ends, n_links=self.n_links, cap=self.cap, prop=self.prop, parent=self.parent, link=self.link, depth=self.depth, first=self.first,
                       slot=self.slot, **per_row)
 
 
@@ -87,13 +88,14 @@ def build(networks: list[dict], sources_of=task_sources):
     parent = torch.arange(n).repeat(e, s_max, 1)
     link = torch.full((e, s_max, n), m, dtype=torch.long)
     depth = torch.full((e, s_max, n), -1, dtype=torch.long)
+    first = torch.full((e, s_max, n), -1, dtype=torch.long)
     slot = torch.full((e, n), -1, dtype=torch.long)
     for i, ((ends, c, p, b), net) in enumerate(zip(tables, networks)):
         k = ends.shape[0]
         cap[i, :k], prop[i, :k], lb[i, :k], ends_all[i, :k] = c, p, b, ends
         s = torch.tensor(srcs[i], dtype=torch.long)
         par, lk, dep = route_trees(n, ends, c, p, s)
-        parent[i, : len(s)], depth[i, : len(s)] = par, dep
+        parent[i, : len(s)], depth[i, : len(s)], first[i, : len(s)] = par, dep, first_links(par, lk, s)
         link[i, : len(s)] = torch.where(lk >= 0, lk, torch.full_like(lk, m))
         slot[i, s] = torch.arange(len(s))
     col = lambda k: torch.tensor([[float(nd[k]) for nd in net["nodes"]] for net in networks], dtype=F64)  # noqa: E731
@@ -105,17 +107,17 @@ def build(networks: list[dict], sources_of=task_sources):
     region = torch.tensor([regions(net) for net in networks], dtype=torch.long)
     st = Static(n=n, base=torch.arange(e), ends=ends_all, n_links=torch.tensor([t[0].shape[0] for t in tables]), cpu=cpu, mem=col("mem_util"), lat=col("latency"), bw=col("bandwidth"),
                 ntype=ntype, speed=_GHZ[ntype] * torch.clamp(1 - cpu, min=spec.MIN_FREE_CPU), cap=cap, prop=prop,
-                parent=parent, link=link, depth=depth, slot=slot, src_mask=src_mask, region=region)
+                parent=parent, link=link, depth=depth, first=first, slot=slot, src_mask=src_mask, region=region)
     state = State(torch.tensor([[initial_backlog(nd) for nd in net["nodes"]] for net in networks], dtype=F64), lb,
                   col("energy"))
     return st, state
 
 
 def route(st: Static, source: torch.Tensor):
-    """Route tree of each env's task source: parent [E, N], link [E, N], depth [E, N]."""
+    """Route tree of each env's task source: parent [E, N], link [E, N], depth [E, N], first link [E, N]."""
     k = st.slot[st.base, source]
     assert bool((k >= 0).all()), "task source without a route table"
-    return st.parent[st.base, k], st.link[st.base, k], st.depth[st.base, k]
+    return st.parent[st.base, k], st.link[st.base, k], st.depth[st.base, k], st.first[st.base, k]
 
 
 def outcome(st: Static, state: State, task: dict, links_idle: bool = False) -> dict:
@@ -124,7 +126,7 @@ def outcome(st: Static, state: State, task: dict, links_idle: bool = False) -> d
     links_idle=True evaluates as if every link were idle (what a per-node transmission time can tell)."""
     e, n = st.cpu.shape
     rows = torch.arange(e)[:, None]
-    parent, link, depth = route(st, task["source"])
+    parent, link, depth, first = route(st, task["source"])
     levels = int(depth.max())
     reach = depth >= 0
     has = link < st.cap.shape[1] - 1
@@ -135,11 +137,11 @@ def outcome(st: Static, state: State, task: dict, links_idle: bool = False) -> d
     idle = torch.zeros(e, n, dtype=F64)
     src = task["source"][:, None]
     node = torch.arange(n)[None, :]
-    first = torch.where(has & (parent == src), link, torch.full_like(link, -1))
-    for _ in range(levels):  # depth-ordered DP down the tree: one level per round
-        arrive = torch.where(has, torch.maximum(arrive.gather(1, parent), lb) + xfer + hop_prop, arrive)
-        idle = torch.where(has, idle.gather(1, parent) + xfer + hop_prop, idle)
-        first = torch.where(has & (first < 0), first.gather(1, parent), first)
+    # Depth-ordered DP down the tree, one level per round. A node without a route link (the source, unreachable
+    # nodes) is its own parent with xfer = hop_prop = lb = 0, so it keeps its value exactly: no select needed.
+    for _ in range(levels):
+        arrive = torch.maximum(arrive.gather(1, parent), lb) + xfer + hop_prop
+        idle = idle.gather(1, parent) + xfer + hop_prop
     arrive = torch.where(reach, arrive, torch.full_like(arrive, float("inf")))
     proc = task["cpu_mcycles"][:, None] / st.speed
     start = torch.maximum(arrive, state.backlog)
