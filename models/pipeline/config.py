@@ -28,8 +28,8 @@ class EvalConfig:
     episodes: int = 200
     sizes: tuple = (20, 50, 200, 1000)
     loads: tuple = (0.4, 0.7, 0.9)
-    # The planner costs 3 ms (20 nodes) to 300 ms (1000 nodes) per decision: it runs on the first episodes of each
-    # cell only, the same ones for the paired comparison with greedy.
+    # The planner costs about 3 ms (20 nodes) to 45 ms (1000 nodes) per decision: it runs on the first episodes of
+    # each cell only, the same ones for the paired comparison with greedy.
     planner_episodes: dict = field(default_factory=lambda: {20: 100, 50: 40, 200: 20, 1000: 4})
     # Episodes stepped together in one unit of work (memory: route tables are sources x nodes per network; at 1000
     # nodes 20 networks keep the activations in cache: 1.5 us per node per forward pass against 2.3 at 100).

@@ -63,8 +63,13 @@ def graph_inputs(onnx_path) -> list[dict]:
     return [{"name": k, **v} for k, v in INPUTS.items() if k in declared]
 
 
+def evaluation(name: str, eval_doc: dict) -> dict:
+    """The manifest's evaluation block: the policy's rows of reports/eval.json."""
+    return {"file": "reports/eval.json", "seed": eval_doc["seed"], "episodes": eval_doc["episodes"],
+            "results": [r for r in eval_doc["results"] if r["policy"] == name]}
+
+
 def build(name: str, model, hp, sha: str, train: dict, eval_doc: dict, inputs: list[dict]) -> dict:
-    rows = [r for r in eval_doc["results"] if r["policy"] == name]
     return {
         "name": name,
         "version": VERSION,
@@ -86,7 +91,6 @@ def build(name: str, model, hp, sha: str, train: dict, eval_doc: dict, inputs: l
             "torch": torch.__version__, "python": platform.python_version(),
             "curve": train["curve"],
         },
-        "evaluation": {"file": "reports/eval.json", "seed": eval_doc["seed"], "episodes": eval_doc["episodes"],
-                       "results": rows},
+        "evaluation": evaluation(name, eval_doc),
         "regenerate": REGENERATE,
     }

@@ -44,8 +44,8 @@ reinforcement learning on the reward.
 Held-out networks (odd generator seeds), {episodes} episodes per cell of {tasks} scored tasks after a greedy warm-up.
 Every policy sees the same networks and arrival streams; differences against greedy are paired by episode, with 95%
 intervals (mean +- 1.96 standard errors). The normalised score is (policy - greedy) / (planner - greedy): 0 is
-greedy, 1 is the planner. The planner costs up to hundreds of milliseconds per decision, so it runs on the first
-episodes of the large cells only (the `episodes` column); normalised scores use those same episodes, and their 95%
+greedy, 1 is the planner. The planner costs tens of milliseconds per decision at 1000 nodes, so it runs on the
+first episodes of the large cells only (the `episodes` column); normalised scores use those same episodes, and their 95%
 interval is Fieller's for a ratio of paired means ("unbounded" where the planner's own gain over greedy is not
 significantly above 0 on those episodes: no finite interval then holds the ratio). Decision times are PyTorch on
 the planner's episodes, stepped together as the planner was (one episode at a time at 1000 nodes), per decision,
@@ -78,8 +78,8 @@ def speed(doc):
                           for p in LEARNED_ORDER if p in by)
         lines.append(f"- load {load}: planner {plan:.1f} ms; {cells}")
     return (f"Per decision at {n} nodes (PyTorch, one network at a time, observation included; a learned policy's "
-            "time here is mostly PyTorch's per-operator overhead, the served ONNX graph's cost is the compute section "
-            "of docs/benchmarks.md):\n\n" + "\n".join(lines) + "\n")
+            "time here is mostly PyTorch's per-operator overhead; the served planner (TypeScript) against the served "
+            "ONNX graph is in docs/benchmarks.md, \"Decision time at 1000 nodes\"):\n\n" + "\n".join(lines) + "\n")
 
 
 def table(rows):

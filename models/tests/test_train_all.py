@@ -21,3 +21,35 @@ def test_quick_end_to_end_run(tmp_path):
     ev = json.loads((tmp_path / "reports" / "eval.json").read_text())
     assert {r["policy"] for r in ev["results"]} >= {"ppo", "hybrid", "greedy", "planner"}
     assert all((tmp_path / "fixtures" / f).exists() for f in ("networks.json", "simulation.json", "episodes.json"))
+
+
+def test_reevaluate_rewrites_eval_and_the_default_manifests_only(tmp_path, monkeypatch):
+    from pipeline import config as C
+    from pipeline import reevaluate
+
+    repo = tmp_path / "repository"
+    for name in reevaluate.NAMES:
+        for v in (VERSION - 1, VERSION):
+            src = C.REPOSITORY_DIR / name / str(v) / "manifest.json"
+            (repo / name / str(v)).mkdir(parents=True)
+            (repo / name / str(v) / "manifest.json").write_text(src.read_text())
+    small = C.PipelineConfig()
+    small.eval = C.EvalConfig(episodes=3, sizes=(12,), loads=(0.7,), planner_episodes={12: 2}, chunk={12: 3})
+    monkeypatch.setattr(C, "PipelineConfig", lambda: small)
+    monkeypatch.setattr(C, "REPORT_DIR", tmp_path / "reports")
+    monkeypatch.setattr(C, "REPOSITORY_DIR", repo)
+    cards = []
+    monkeypatch.setattr(reevaluate, "render", cards.append)
+    reevaluate.main(["--workers", "1"])
+
+    ev = json.loads((tmp_path / "reports" / "eval.json").read_text())
+    assert ev["episodes"] == 3 and {r["num_nodes"] for r in ev["results"]} == {12}
+    assert cards == [ev]
+    for name in reevaluate.NAMES:
+        old = json.loads((C.ROOT / "repository" / name / str(VERSION) / "manifest.json").read_text())
+        new = json.loads((repo / name / str(VERSION) / "manifest.json").read_text())
+        assert new["evaluation"]["results"] == [r for r in ev["results"] if r["policy"] == name]
+        assert {k: v for k, v in new.items() if k != "evaluation"} == {k: v for k, v in old.items() if k != "evaluation"}
+        # the previous version keeps the evaluation it was published with
+        before = (C.ROOT / "repository" / name / str(VERSION - 1) / "manifest.json").read_text()
+        assert (repo / name / str(VERSION - 1) / "manifest.json").read_text() == before
