@@ -19,6 +19,10 @@
  * kind of inputs, for BENCH_COMPUTE_MODELS: 20 nodes batch 1, 64 and 256 (the /batch-predict batch),
  * and one 10,000-node network.
  *
+ * Decision time at 1000 nodes: the planner as the API runs it (/simulate's "planner", TypeScript)
+ * against the default model's whole decision without HTTP (features, packing, session.run, argmax),
+ * on the same mid-episode states; the PyTorch planner's time from models/reports/eval.json beside it.
+ *
  * Reports the service as a fraction of each reference: single /predict vs the floor (1 worker), and
  * /batch-predict's cost per network vs bare compute at batch 256. The requests/s ratios (service vs
  * floor, one worker vs one per core) come from paired rounds: short alternating runs of the same
@@ -200,14 +204,18 @@ async function dist() {
   const dir = join(API_DIR, "dist");
   if (!existsSync(join(dir, "server.js"))) throw new Error("api/dist is missing: run `npm run build -w api` first");
   const load = (p) => import(pathToFileURL(join(dir, p)).href);
-  const [tensors, model, generator, dynamics, spec] = await Promise.all([
+  const [tensors, model, generator, dynamics, planner, topology, arrivals, pacer, spec] = await Promise.all([
     load("inference/tensors.js"),
     load("inference/loaded-model.js"),
     load("simulation/generator.js"),
     load("simulation/dynamics.js"),
+    load("simulation/planner.js"),
+    load("simulation/topology.js"),
+    load("simulation/arrivals.js"),
+    load("simulation/pacer.js"),
     load("simulation/spec.js"),
   ]);
-  return { ...tensors, ...model, ...generator, ...dynamics, spec };
+  return { ...tensors, ...model, ...generator, ...dynamics, ...planner, ...topology, ...arrivals, ...pacer, spec };
 }
 
 /** 10 generated 1000-node networks joined by a few fog-fog and cloud-cloud links: 10,000 nodes. */
@@ -272,6 +280,7 @@ async function compute() {
     { name: "20 nodes, batch 1", nodes: 20, batch: 1, packed: d.packGroup([prep(one)], 20) },
     { name: "20 nodes, batch 64", nodes: 20, batch: 64, packed: d.packGroup(batch.slice(0, 64).map(prep), 20) },
     { name: `20 nodes, batch ${BATCH_SIZE}`, nodes: 20, batch: BATCH_SIZE, packed: d.packGroup(batch.map(prep), 20) },
+    { name: "1000 nodes, batch 1", nodes: 1000, batch: 1, packed: d.packGroup([prep(midEpisode(d, 1000, 1))], 1000) },
     { name: "10,000 nodes, batch 1", nodes: 10_000, batch: 1, packed: d.packGroup([d.prepareNetwork(large, { source: 0 }, LOAD)], 10_000) },
   ];
   const rows = [];
@@ -315,6 +324,81 @@ async function compute() {
   return rows;
 }
 
+const DECISION_NODES = 1000;
+const DECISION_STATES = 8;
+
+/** Mean of an array of numbers. */
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/**
+ * Decision time at DECISION_NODES nodes on DECISION_STATES mid-episode states (generated networks after the greedy
+ * warm-up): the planner as /simulate runs it (the task's outcome, then Planner.choose; 2 decisions per state) against
+ * DEFAULT_MODEL's decision as /predict makes it without HTTP (prepareNetwork, packGroup, session.run on the 1-thread
+ * session, argmax of probs; 20 per state). Beside them, both policies' PyTorch decision times from eval.json.
+ */
+async function decisionTimes() {
+  const file = servedGraph(DEFAULT_MODEL);
+  if (!file) return null;
+  const ort = await import("onnxruntime-node");
+  const d = await dist();
+  const session = await ort.InferenceSession.create(readFileSync(file), {
+    intraOpNumThreads: 1,
+    interOpNumThreads: 1,
+    executionMode: "sequential",
+    graphOptimizationLevel: "all",
+  });
+  const pacer = new d.Pacer(undefined, Infinity); // never yields: the time is the planner's own
+  const plannerMs = [];
+  const modelMs = [];
+  for (let i = 0; i < DECISION_STATES; i++) {
+    const seed = 1 + i;
+    const net = d.generateNetwork(DECISION_NODES, seed);
+    const w = d.greedyWarmup(net, LOAD, seed, Math.max(d.spec.WARMUP_MIN_TASKS, DECISION_NODES));
+    const { source, cpu_mcycles, mem_mb, data_kb, deadline_ms } = w.next;
+    const request = w.episode.snapshot();
+    const decide = async () => {
+      const packed = d.packGroup([d.prepareNetwork(request, { source, cpu_mcycles, mem_mb, data_kb, deadline_ms }, w.next.load)], DECISION_NODES);
+      const probs = (await session.run(d.feedsFor(session.inputNames, packed))).probs.data;
+      let best = 0;
+      for (let v = 1; v < probs.length; v++) if (probs[v] > probs[best]) best = v;
+      return best;
+    };
+    for (let k = 0; k < 3; k++) await decide();
+    for (let k = 0; k < 20; k++) {
+      const t0 = performance.now();
+      await decide();
+      modelMs.push(performance.now() - t0);
+    }
+    const planner = new d.Planner(new d.Topology(net), d.arrivalRate(net, LOAD), d.DEFAULT_ARRIVALS, seed);
+    for (let k = 0; k < 2; k++) {
+      const t0 = performance.now();
+      await planner.choose(w.next, w.episode.outcome(w.next), w.episode.state, pacer);
+      plannerMs.push(performance.now() - t0);
+    }
+  }
+  await session.release();
+  const evalPath = join(REPO, "models", "reports", "eval.json");
+  const torchMs = (policy) => {
+    if (!existsSync(evalPath)) return null;
+    const rows = JSON.parse(readFileSync(evalPath, "utf8")).results.filter((r) => r.policy === policy && r.num_nodes === DECISION_NODES);
+    return rows.length > 0 ? mean(rows.map((r) => r.decision_ms)) : null;
+  };
+  const out = {
+    nodes: DECISION_NODES,
+    states: DECISION_STATES,
+    model: DEFAULT_MODEL,
+    planner_ms: mean(plannerMs),
+    model_ms: mean(modelMs),
+    ratio: mean(plannerMs) / mean(modelMs),
+    planner_torch_ms: torchMs("planner"),
+    model_torch_ms: torchMs(DEFAULT_MODEL),
+  };
+  console.log(
+    `decision at ${DECISION_NODES} nodes: planner ${out.planner_ms.toFixed(2)} ms (TypeScript), ${DEFAULT_MODEL} ${out.model_ms.toFixed(3)} ms (features + session.run): ${out.ratio.toFixed(1)}x`,
+  );
+  return out;
+}
+
 const fmt = (v) => (v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toFixed(3));
 
 /** The service against its references, one line each. */
@@ -324,6 +408,12 @@ export function summaryLines(refs) {
   if (f) {
     lines.push(
       `single /predict (${DEFAULT_MODEL}, 20 nodes, 1 worker): ${(f.fraction * 100).toFixed(0)}% of the bare Hono floor's requests/s (median of ${f.rounds.length} paired rounds: ${f.rounds.map((r) => `${r.service_rps} vs ${r.floor_rps}`).join(", ")} req/s); target >= 70%`,
+    );
+  }
+  const dt = refs.decision;
+  if (dt) {
+    lines.push(
+      `decision at ${dt.nodes} nodes: the planner takes ${fmt(dt.planner_ms)} ms (TypeScript, as /simulate runs it), ${dt.model} ${fmt(dt.model_ms)} ms (features, packing, session.run): ${dt.ratio.toFixed(0)}x faster; target >= 100x`,
     );
   }
   const b = refs.batch_vs_compute;
@@ -400,6 +490,25 @@ export function markdown(result) {
       ...result.compute.map(
         (r) => `| ${r.model} | ${r.case} | ${r.links} | ${r.threads} | ${fmt(r.mean_ms)} | ${fmt(r.p50_ms)} | ${fmt(r.p99_ms)} | ${fmt(r.per_network_ms)} | ${r.runs} |`,
       ),
+    );
+  }
+  const dt = result.references?.decision;
+  if (dt) {
+    const torch = (v) => (v == null ? "not in eval.json" : `${fmt(v)} ms`);
+    lines.push(
+      "",
+      `## Decision time at ${dt.nodes} nodes`,
+      "",
+      `One decision on ${dt.states} mid-episode ${dt.nodes}-node networks (greedy warm-up at load ${LOAD}), in this process, on one core.`,
+      `The planner as /simulate runs it: the task's outcome, then the sampled look-ahead (6 candidates x 8 futures x 10 arrivals).`,
+      `${dt.model} as /predict decides without HTTP: features and route tree from the request, packing, \`session.run\`, argmax.`,
+      "PyTorch: the same policies' mean decision time at this size in models/reports/eval.json (one network at a time).",
+      "",
+      "| policy | served (TypeScript / onnxruntime-node) | PyTorch (evaluation) |",
+      "|---|---:|---:|",
+      `| planner | ${fmt(dt.planner_ms)} ms | ${torch(dt.planner_torch_ms)} |`,
+      `| ${dt.model} | ${fmt(dt.model_ms)} ms | ${torch(dt.model_torch_ms)} |`,
+      `| planner / ${dt.model} | ${dt.ratio.toFixed(1)}x | ${dt.planner_torch_ms != null && dt.model_torch_ms != null ? `${(dt.planner_torch_ms / dt.model_torch_ms).toFixed(1)}x` : "-"} |`,
     );
   }
   if (result.quality?.length > 0) {
@@ -549,12 +658,12 @@ async function http() {
 }
 
 /** The service as a fraction of its references, and the cluster's gain. */
-function references(web, computeRows) {
+function references(web, computeRows, decision) {
   const row = (name) => web.results.find((r) => r.scenario === name);
   const batch = row(`${DEFAULT_MODEL} /batch-predict ${BATCH_SIZE} x 20 nodes`);
   const batchN = row(`${DEFAULT_MODEL} /batch-predict ${BATCH_SIZE} x 20 nodes, ${WORKERS} workers`);
   const compute = computeRows.find((r) => r.model === DEFAULT_MODEL && r.case === `20 nodes, batch ${BATCH_SIZE}`);
-  const out = {};
+  const out = decision ? { decision: { ...decision, target: "ratio >= 100" } } : {};
   const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
   const rounds = web.rounds ?? [];
   if (rounds.length > 0) {
@@ -591,7 +700,8 @@ async function main() {
   const host = machine();
   const web = COMPUTE_ONLY ? { results: [], server: null, version: null } : await http();
   const computeRows = await compute();
-  const refs = references(web, computeRows);
+  const decision = await decisionTimes();
+  const refs = references(web, computeRows, decision);
   const result = {
     date: new Date().toISOString(),
     machine: host,
