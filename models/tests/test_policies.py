@@ -6,11 +6,11 @@ import pytest
 import torch
 
 from edgesim import spec
-from policies.common import NO_LINKS, concat_obs, run
+from policies.common import NO_LINKS, EpisodeSampler, concat_obs, masked_argmax, run
 from policies.dqn import DQNConfig
 from policies.dqn import train as train_dqn
 from policies.encoder import REWARD_EST, FeatureEncoder
-from policies.hybrid import HybridConfig, build
+from policies.hybrid import HybridConfig, build, collect
 from policies.hybrid import train as train_hybrid
 from policies.networks import ActorCritic, QNetwork
 from policies.ppo import PPOConfig
@@ -90,10 +90,27 @@ def test_training_runs_are_seeded_and_produce_finite_curves():
         assert r["curve"] and all(math.isfinite(c["episode_return"]) for c in r["curve"])
 
 
+def planner_agreement(net, steps: list[dict]) -> float:
+    """Share of decisions (with any valid node) where the network's argmax is the planner's choice."""
+    hit = total = 0
+    with torch.no_grad():
+        for s in steps:
+            _, probs, _ = run(net, s)
+            ok = s["mask"].sum(1) > 0
+            hit += int((masked_argmax(probs, s["mask"]) == s["choice"])[ok].sum())
+            total += int(ok.sum())
+    return hit / total
+
+
 def test_distillation_learns_to_agree_with_the_planner():
     cfg = HybridConfig(rounds=2, num_envs=6, epochs=4)
     cfg.planner.samples = 4
-    run_ = train_hybrid(cfg)
-    first, last = run_["curve"][0]["planner_agreement"], run_["curve"][-1]["planner_agreement"]
-    # random choice agrees ~1/valid nodes (< 0.15 at 10-30 nodes); greedy-like ~0.4
-    assert last > 0.3 and last >= first - 0.05
+    trained = train_hybrid(cfg)["model"]
+    torch.manual_seed(cfg.seed)
+    untrained = build(cfg).eval()
+    # held-out episodes (another sampler seed) labelled by the planner; the training curve's agreement is one
+    # minibatch of 48 decisions, too noisy to assert on
+    held_out, _ = collect(None, EpisodeSampler(6, seed=99), cfg, torch.Generator().manual_seed(5), follow_planner=True)
+    learned, initial = planner_agreement(trained, held_out), planner_agreement(untrained, held_out)
+    # measured: learned ~0.5, untrained ~0.14, a uniform choice among valid nodes ~0.11
+    assert learned > 0.3 and learned > 2 * initial, (learned, initial)
