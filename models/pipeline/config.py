@@ -13,8 +13,9 @@ ROOT = Path(__file__).resolve().parents[1]  # models/
 REPOSITORY_DIR, CKPT_DIR, REPORT_DIR, FIXTURE_DIR = ROOT / "repository", ROOT / "checkpoints", ROOT / "reports", ROOT / "fixtures"
 # The repository version `npm run train` and `python3 -m pipeline.reexport` write (models/repository/<name>/<VERSION>/)
 # and make the default. 2: the weights of 1 re-exported as a leaner graph (pipeline/reexport.py); 3: the same weights
-# with the per-node layers on node rows [B * N, .] and constants of their operand's rank (docs/model-contract.md).
-VERSION = 3
+# with the per-node layers on node rows [B * N, .] and constants of their operand's rank; 4: the same weights with
+# the link messages summed by sorting instead of a cell-wise scatter (docs/model-contract.md, "Graph").
+VERSION = 4
 REGENERATE = "npm run train  (= cd models && /usr/bin/python3 -m pipeline.train_all)"
 # One intra-op thread: deterministic reductions whatever the core count, and far faster than 2 OpenMP threads when
 # the 2 cores are shared with other processes (measured: 2 threads were 10-15x slower under load).

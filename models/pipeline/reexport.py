@@ -47,7 +47,9 @@ def reexport(name: str, hp, previous: int, cases: list[dict], eval_doc: dict) ->
     manifest["training"]["reexport"] = {
         "same_weights_as_version": previous,
         "weights": f"checkpoints/{name}.pt, not retrained: training and evaluation are those of version {previous}",
-        "changed": "the graph's form only (fewer operators: docs/model-contract.md, 'Graph'); its outputs equal "
+        "changed": f"nothing: the same graph as version {previous} (same sha256); this model has no part the new "
+                   "graph form changes" if sha == old["onnx"]["sha256"] else
+                   "the graph's form only (docs/model-contract.md, 'Graph'); its outputs equal "
                    f"version {previous}'s within 1e-5 (checked by models/check/onnx_check.mjs)",
         "command": COMMAND,
     }

@@ -127,10 +127,11 @@ class LinkConv(nn.Module):
 
 
 class _ScatterAddRows(torch.autograd.Function):
-    """Export form of scatter_add_rows: ScatterElements(reduction="add") over the flattened [rows * width] view, whose
-    index is built with one broadcast Mul + Add instead of expanding [messages, width] per run. ScatterElements runs
-    sequentially on any thread count, so duplicate targets accumulate in message order, as in PyTorch; ScatterND's
-    reduction would be faster but races between intra-op threads on duplicate targets."""
+    """Export form of scatter_add_rows, a segment sum: the rows sorted by target (TopK, which keeps ties in order), a
+    running sum down them, and each target's sum as the difference of the running sum at its segment's two ends.
+    Every pass works on whole rows, where onnxruntime's ScatterElements(reduction="add") visits the rows x width cells
+    one at a time; measured in docs/model-contract.md, "Graph". The running sum is float64 so that the differences
+    keep float32 precision however long it grows (in float32 they lose it on large graphs)."""
 
     @staticmethod
     def forward(ctx, flat, index, rows, width):
@@ -138,17 +139,24 @@ class _ScatterAddRows(torch.autograd.Function):
 
     @staticmethod
     def symbolic(g, flat, index, rows, width):
-        def const(v):
-            return g.op("Constant", value_t=torch.tensor(v, dtype=torch.int64))
+        def const(v, dtype=torch.int64):
+            return g.op("Constant", value_t=torch.tensor(v, dtype=dtype))
 
-        flat_1d = const([-1])
-        zeros = g.op("Reshape", g.op("ConstantOfShape", g.op("Shape", flat), value_t=torch.tensor([0.0])), flat_1d)
-        # constants of the index's rank (as encoder.scalar): [1, 1, 1] and [1, 1, width] for the [2, L, 1] index
-        cells = g.op("Add", g.op("Mul", g.op("Unsqueeze", index, const([-1])), const([[[width]]])),
-                     const([[list(range(width))]]))
-        out = g.op("ScatterElements", zeros, g.op("Reshape", cells, flat_1d), g.op("Reshape", rows, flat_1d),
+        target = g.op("Reshape", index, const([-1]))
+        count = g.op("Shape", target)
+        _, order = g.op("TopK", target, count, axis_i=0, largest_i=0, sorted_i=1, outputs=2)
+        ordered = g.op("Cast", g.op("Gather", rows, order, axis_i=0), to_i=11)  # 11: DOUBLE
+        running = g.op("CumSum", g.op("Concat", const([[0.0] * width], torch.float64), ordered, axis_i=0),
+                       const(0))
+        # rows per target, then where each target's segment ends in the sorted order
+        per = g.op("ScatterElements", g.op("ConstantOfShape", g.op("Shape", flat, end_i=1),
+                                           value_t=torch.tensor([0], dtype=torch.int64)),
+                   target, g.op("ConstantOfShape", count, value_t=torch.tensor([1], dtype=torch.int64)),
                    axis_i=0, reduction_s="add")
-        return g.op("Reshape", out, const([-1, width])).setType(flat.type())
+        end = g.op("CumSum", per, const(0))
+        out = g.op("Sub", g.op("Gather", running, end, axis_i=0),
+                   g.op("Gather", running, g.op("Sub", end, per), axis_i=0))
+        return g.op("Cast", out, to_i=1).setType(flat.type())  # 1: FLOAT
 
 
 def scatter_add_rows(flat, index, rows, width: int):

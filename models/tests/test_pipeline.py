@@ -96,18 +96,22 @@ def test_export_declares_the_contract_inputs_and_passes_the_checker(tmp_path):
 
 def test_export_takes_the_lean_graph_forms(tmp_path):
     """docs/model-contract.md, "Graph": no gather per column, no index expanded per run, no mask built from a shape,
-    one GatherND per route-tree layer and one ScatterElements over the links; one Shape for the [B, N, H] view of the
-    node rows (and one for the scatter's zeros); the raw columns picked by one product; constants of their operand's
-    rank."""
+    one GatherND per route-tree layer; link messages summed by target as a segment sum (one TopK, two CumSums, the only
+    ScatterElements counting links per node, not adding [links, H] cells); one Shape for the [B, N, H] view of the
+    node rows (and two for the segment sum's counts); the raw columns picked by one product; constants of their
+    operand's rank."""
     ms = {**small_models(), "hybrid_gat": build(HybridConfig(hidden=16, kind="attention")).eval()}
     for name, model in ms.items():
         export_onnx(model, tmp_path / f"{name}.onnx")
         ops = Counter(n.op_type for n in onnx.load(str(tmp_path / f"{name}.onnx")).graph.node)
         graph = name != "dqn"
-        assert ops["Expand"] == ops["GatherElements"] == ops["Shape"] - 1 - graph == 0, (name, ops)
-        assert ops["ConstantOfShape"] == graph and ops["ScatterElements"] == graph, (name, ops)
+        assert ops["Expand"] == ops["GatherElements"] == ops["Shape"] - 1 - 2 * graph == 0, (name, ops)
+        assert ops["ConstantOfShape"] == ops["CumSum"] == 2 * graph and ops["TopK"] == ops["ScatterElements"] == graph, \
+            (name, ops)
         assert ops["GatherND"] == 2 * graph and ops["Split"] == 1 and ops["Unsqueeze"] <= 1 + 2 * graph, (name, ops)
         g = shape_inference.infer_shapes(onnx.load(str(tmp_path / f"{name}.onnx"))).graph
+        elem = {v.name: v.type.tensor_type.elem_type for v in [*g.value_info, *g.input, *g.output]}
+        assert all(elem[n.output[0]] == onnx.TensorProto.INT64 for n in g.node if n.op_type == "ScatterElements"), name
         # the raw columns: one product with a 0/1 matrix feeding the one split, no Gather reads x
         assert sorted(n.op_type for n in g.node if "x" in n.input) == ["MatMul", "ReduceL1"], name
         # every constant of an elementwise op has the rank of the op's other operand, and nothing is divided by 1
