@@ -1,13 +1,13 @@
 /** Temporary model repositories for tests: copies of the committed models and test-only extra versions. */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_MODELS_DIR } from "../../src/config/env.js";
 import { copyModel } from "./fixtures.js";
+import { tempDir } from "./temp.js";
 
 /** A fresh repository directory holding copies of the given models. */
 export function tempRepository(models: string[] = []): string {
-  const dir = mkdtempSync(join(tmpdir(), "api-repo-"));
+  const dir = tempDir("api-repo-");
   for (const m of models) copyModel(m, dir);
   return dir;
 }
@@ -24,7 +24,7 @@ export function repositoryConfig(name: string, dir = DEFAULT_MODELS_DIR): { vers
  * add versions of their own, whatever versions the committed repository serves.
  */
 export function tempRepositoryAt(models: string[], version: number): string {
-  const dir = mkdtempSync(join(tmpdir(), "api-repo-"));
+  const dir = tempDir("api-repo-");
   for (const name of models) {
     mkdirSync(join(dir, name, String(version)), { recursive: true });
     for (const file of ["model.onnx", "manifest.json"]) {

@@ -2,12 +2,12 @@
  * The bad-input table: every malformed request gets its 4xx and the {error, message, issues?} shape,
  * never a 500. Runs without any model on disk (validation happens before a model is looked up).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateNetwork } from "../../src/simulation/generator.js";
 import { call, expectErrorShape, makeApp, type TestApp } from "../helpers/app.js";
+import { tempDir } from "../helpers/temp.js";
 
 const net = generateNetwork(6, 1);
 const nodes = net.nodes;
@@ -139,7 +139,7 @@ const CASES: Case[] = [
 describe("bad input table", () => {
   let app: TestApp;
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), "api-bad-"));
+    const dir = tempDir("api-bad-");
     mkdirSync(join(dir, "broken", "1"), { recursive: true });
     writeFileSync(join(dir, "broken", "config.json"), JSON.stringify({ name: "broken", versions: [1], default_version: 1 }));
     writeFileSync(join(dir, "broken", "1", "manifest.json"), JSON.stringify({ name: "broken" }));

@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_EVAL_PATH } from "../../src/config/env.js";
 import { call, expectErrorShape, makeApp } from "../helpers/app.js";
+import { tempDir } from "../helpers/temp.js";
 
 const row = {
   policy: "hybrid",
@@ -23,7 +23,7 @@ const ablation = { policy: "hybrid", variant: "no_link_state", num_nodes: 20, lo
 const report = { seed: 42, episodes: 100, tasks_per_episode: 200, results: [row, { ...row, policy: "greedy", kind: "baseline", normalized_score: null, mean_latency_ms: null }], ablations: [ablation] };
 
 function evalFile(content: unknown): string {
-  const dir = mkdtempSync(join(tmpdir(), "api-eval-"));
+  const dir = tempDir("api-eval-");
   const p = join(dir, "eval.json");
   writeFileSync(p, typeof content === "string" ? content : JSON.stringify(content));
   return p;

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -7,6 +7,7 @@ import { generateNetwork } from "../../src/simulation/generator.js";
 import { call, expectErrorShape, makeApp, type TestApp } from "../helpers/app.js";
 import { exportedModels, HAS_MODELS } from "../helpers/fixtures.js";
 import { addVersion, readJson, repositoryConfig, tempRepository, tempRepositoryAt } from "../helpers/repository.js";
+import { tempDir } from "../helpers/temp.js";
 
 const models = exportedModels();
 
@@ -183,7 +184,7 @@ describe.skipIf(!HAS_MODELS)("rollback without a previous version", () => {
 
 describe("no server paths in answers", () => {
   it("GET /models/{name}, the 404 of a load and /ready without models name no directory", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "api-paths-"));
+    const dir = tempDir("api-paths-");
     mkdirSync(join(dir, "broken", "1"), { recursive: true });
     writeFileSync(join(dir, "broken", "config.json"), JSON.stringify({ name: "broken", versions: [1], default_version: 1 }));
     writeFileSync(join(dir, "broken", "1", "manifest.json"), JSON.stringify({ name: "broken" }));

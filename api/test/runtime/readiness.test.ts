@@ -1,12 +1,12 @@
 /** GET /ready follows what the service can serve: the default model, and shutdown. */
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_MODELS_DIR } from "../../src/config/env.js";
 import { DEFAULT_MODEL } from "../../src/context.js";
 import { HAS_MODELS } from "../helpers/fixtures.js";
 import { call, makeApp } from "../helpers/app.js";
+import { tempDir } from "../helpers/temp.js";
 
 /** Every ONNX graph of `model` under dir (flat <name>.onnx, or a <name>/ folder). */
 function graphsOf(dir: string, model: string, inside = false): string[] {
@@ -18,8 +18,7 @@ function graphsOf(dir: string, model: string, inside = false): string[] {
 }
 
 describe.skipIf(!HAS_MODELS)("GET /ready", () => {
-  const dir = mkdtempSync(join(tmpdir(), "ready-models-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir("ready-models-");
 
   it("is 503 naming the default model when it failed to load, without any server path", async () => {
     cpSync(DEFAULT_MODELS_DIR, dir, { recursive: true });
