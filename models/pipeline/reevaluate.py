@@ -20,9 +20,10 @@ from .manifest import evaluation
 from .model_card import render
 from .reexport import load
 from .repository import MANIFEST, version_dir, write_json as write_manifest
+from .train_all import TRAINERS
 from .workers import init_worker
 
-NAMES = ("dqn", "ppo", "hybrid", "hybrid_gat")
+NAMES = tuple(TRAINERS)  # every model the pipeline trains
 
 
 def main(argv=None):
