@@ -5,7 +5,8 @@
 //  3. synthetic batches, N in {2, 20, 1000, 10000} x B in {1, 64}: finite outputs, probs a distribution over the
 //     unmasked real nodes, exactly 0 elsewhere and all 0 when every node is masked, masked scores <= -1e8;
 //  4. padding invariance: a network alone and zero-padded inside a larger batch gives the same outputs;
-//  5. every case of models/fixtures/<name>.json reproduces PyTorch's outputs and selected node;
+//  5. every case of the fixtures of the version's weights reproduces PyTorch's outputs and selected node (the
+//     manifest's checkpoint checkpoints/[<dir>/]<name>.pt has its fixtures in fixtures/[<dir>/]<name>.json);
 //  6. a version that re-exports the weights of another (manifest training.reexport.same_weights_as_version) gives that
 //     version's outputs within 1e-5 (relative beyond 1) on the synthetic batches and the fixture cases (or is no
 //     farther from PyTorch's fixture output than that version is).
@@ -359,8 +360,13 @@ function selectedNode(t, probs) {
   return best;
 }
 
-async function fixtureChecks(name, session) {
-  const doc = JSON.parse(readFileSync(join(ROOT, "fixtures", `${name}.json`), "utf8"));
+// The fixtures made from a version's weights: beside its checkpoint's path, under fixtures/ (docs/model-contract.md, "Files").
+function fixturesOf(manifest) {
+  return JSON.parse(readFileSync(join(ROOT, manifest.checkpoint.replace(/^checkpoints\//, "fixtures/").replace(/\.pt$/, ".json")), "utf8"));
+}
+
+async function fixtureChecks(name, session, manifest) {
+  const doc = fixturesOf(manifest);
   check(doc.model === name && doc.cases?.length >= 50, `${name} fixture: model ${doc.model}, ${doc.cases?.length} cases (want >= 50)`);
   for (const [i, c] of (doc.cases ?? []).entries()) {
     const label = `${name} fixture case ${i} (${c.description}):`;
@@ -395,7 +401,7 @@ async function sameWeightsChecks(name, session, manifest) {
   if (previous === undefined) return;
   const other = await ort.InferenceSession.create(readFileSync(join(ROOT, "repository", name, String(previous), "model.onnx")));
   try {
-    const doc = JSON.parse(readFileSync(join(ROOT, "fixtures", `${name}.json`), "utf8"));
+    const doc = fixturesOf(manifest);
     // On fixture cases PyTorch's output is known too: where the old graph's own rounding is larger, a new graph
     // that lands at least as close to PyTorch is not a difference in what it computes.
     const inputs = [...SIZES.map(([N, B]) => [`N=${N} B=${B}`, syntheticBatch(N, B), null]),
@@ -431,7 +437,7 @@ async function checkModel(name, version, reference) {
     checkGraphIO(name, manifest, session);
     await syntheticChecks(name, session);
     await paddingChecks(name, session);
-    await fixtureChecks(name, session);
+    await fixtureChecks(name, session, manifest);
     await sameWeightsChecks(name, session, manifest);
   } finally {
     await session.release();

@@ -14,11 +14,14 @@ REPOSITORY_DIR, CKPT_DIR, REPORT_DIR, FIXTURE_DIR = ROOT / "repository", ROOT / 
 # The repository version `npm run train` and `python3 -m pipeline.reexport` write (models/repository/<name>/<VERSION>/)
 # and make the default. 2: the weights of 1 re-exported as a leaner graph (pipeline/reexport.py); 3: the same weights
 # with the per-node layers on node rows [B * N, .] and constants of their operand's rank; 4: the same weights with
-# the link messages summed by sorting instead of a cell-wise scatter (docs/model-contract.md, "Graph").
-VERSION = 4
+# the link messages summed by sorting instead of a cell-wise scatter (docs/model-contract.md, "Graph"); 5: retrained
+# with one OpenBLAS thread per worker (policies/threads.py), version 4's graph form. Versions 1-4 serve the weights in
+# checkpoints/v1/.
+VERSION = 5
 REGENERATE = "npm run train  (= cd models && /usr/bin/python3 -m pipeline.train_all)"
-# One intra-op thread: deterministic reductions whatever the core count, and far faster than 2 OpenMP threads when
-# the 2 cores are shared with other processes (measured: 2 threads were 10-15x slower under load).
+# One intra-op thread (torch's and OpenBLAS's): deterministic reductions whatever the core count, and far faster than
+# 2 threads when the 2 cores are shared with other processes (measured: 2 OpenMP threads were 10-15x slower under
+# load; OpenBLAS's second thread doubled a worker's CPU time spinning).
 TORCH_THREADS = int(os.environ.get("EDGE_TORCH_THREADS", "1"))
 OPSET = 17
 
@@ -30,10 +33,10 @@ class EvalConfig:
     sizes: tuple = (20, 50, 200, 1000)
     loads: tuple = (0.4, 0.7, 0.9)
     # The planner costs about 1-3 ms (20 nodes) to 50 ms (1000 nodes) per decision: it runs on the first episodes of
-    # each cell only, the same ones for the paired comparison with greedy. 12 at 1000 nodes: its own gain over greedy
-    # is then significant at every load (with 4 it was not at 0.4 and 0.9, and the normalised score had no interval),
-    # and `npm run train` stays inside 30 minutes on 2 cores.
-    planner_episodes: dict = field(default_factory=lambda: {20: 100, 50: 40, 200: 20, 1000: 12})
+    # each cell only, the same ones for the paired comparison with greedy. 24 at 1000 nodes: with 4 its own gain over
+    # greedy was not significant at loads 0.4 and 0.9 (the normalised score had no interval), with 12 the score's
+    # interval at load 0.9 reached down to 0.25; `npm run train` stays inside 30 minutes on 2 cores.
+    planner_episodes: dict = field(default_factory=lambda: {20: 100, 50: 40, 200: 20, 1000: 24})
     # Episodes stepped together in one unit of work (memory: route tables are sources x nodes per network; at 1000
     # nodes 20 networks keep the activations in cache: 1.5 us per node per forward pass against 2.3 at 100).
     chunk: dict = field(default_factory=lambda: {20: 100, 50: 100, 200: 50, 1000: 20})

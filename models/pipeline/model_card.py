@@ -159,6 +159,9 @@ LIMITS = """
 ## Limits
 
 - Trained on 10-30 nodes; 50-1000 nodes are extrapolation (the tables above measure how well it holds).
+- How well it holds varies between training runs of the same config. A run whose float rounding differs (another CPU
+  model, another BLAS thread count) follows another trajectory. Two such runs of hybrid: their gains over greedy were
+  within 8% of each other at 20 and 50 nodes and 10-11% apart at 200; at 1000 nodes one kept 43-60% of the other's.
 - The simulator is a model (docs/environment.md): the policies are as good as it is faithful. They have never seen
   real traffic. Routes are static shortest paths; links are FIFO and serve transfers in placement order.
 - The planner, and the policies distilled from it, optimise the sum of rewards over the next few tasks; the value

@@ -1,10 +1,12 @@
-"""Worker processes of the pipeline: one torch thread each, deterministic kernels."""
+"""Worker processes of the pipeline: TORCH_THREADS threads each (torch's and OpenBLAS's), deterministic kernels."""
 
 import torch
+
+from policies.threads import set_threads
 
 from .config import TORCH_THREADS
 
 
 def init_worker():
-    torch.set_num_threads(TORCH_THREADS)
+    set_threads(TORCH_THREADS)
     torch.use_deterministic_algorithms(True)

@@ -15,6 +15,7 @@ from edgesim import spec
 from .common import NO_LINKS, NODE_KEYS, TRAIN_SIZES, EpisodeSampler, heads, masked_argmax, pad_nodes, random_valid
 from .networks import QNetwork
 from .progress import Progress
+from .threads import set_threads
 
 
 @dataclass
@@ -112,5 +113,5 @@ def train(cfg: DQNConfig, name: str = "dqn", log=print) -> dict:
 
 
 if __name__ == "__main__":
-    torch.set_num_threads(1)
+    set_threads(1)
     train(DQNConfig())

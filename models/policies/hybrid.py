@@ -24,6 +24,7 @@ from edgesim.planner import PlannerConfig, plan_values
 from .common import EpisodeSampler, concat_obs, discounted_returns, heads, masked_argmax, run
 from .networks import HybridGNN
 from .progress import Progress
+from .threads import set_threads
 
 
 @dataclass
@@ -123,5 +124,5 @@ def train(cfg: HybridConfig, name: str = "hybrid", log=print) -> dict:
 
 
 if __name__ == "__main__":
-    torch.set_num_threads(1)
+    set_threads(1)
     train(HybridConfig())

@@ -15,6 +15,7 @@ from .common import NO_LINKS, NODE_KEYS, EpisodeSampler, heads, masked_entropy, 
 from .encoder import masked_softmax
 from .networks import ActorCritic
 from .progress import Progress
+from .threads import set_threads
 
 
 @dataclass
@@ -100,5 +101,5 @@ def train(cfg: PPOConfig, name: str = "ppo", log=print) -> dict:
 
 
 if __name__ == "__main__":
-    torch.set_num_threads(1)
+    set_threads(1)
     train(PPOConfig())

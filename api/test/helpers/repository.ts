@@ -1,5 +1,5 @@
 /** Temporary model repositories for tests: copies of the committed models and test-only extra versions. */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_MODELS_DIR } from "../../src/config/env.js";
 import { copyModel } from "./fixtures.js";
@@ -20,32 +20,28 @@ export function repositoryConfig(name: string, dir = DEFAULT_MODELS_DIR): { vers
 }
 
 /**
- * A fresh repository serving only `version` of each given model, as its default: a fixed starting point for tests that
- * add versions of their own, whatever versions the committed repository serves.
- */
-export function tempRepositoryAt(models: string[], version: number): string {
-  const dir = tempDir("api-repo-");
-  for (const name of models) {
-    mkdirSync(join(dir, name, String(version)), { recursive: true });
-    for (const file of ["model.onnx", "manifest.json"]) {
-      copyFileSync(join(DEFAULT_MODELS_DIR, name, String(version), file), join(dir, name, String(version), file));
-    }
-    writeFileSync(join(dir, name, "config.json"), JSON.stringify({ name, versions: [version], default_version: version }));
-  }
-  return dir;
-}
-
-/**
- * Add `version` to model `name` of repository `dir`: the graph of `from`'s version 1 with a manifest
- * renamed to `name`/`version`, and serve it (config.json's default stays as it was).
+ * Copy the committed default version of model `from` into repository `dir` as version `version` of model `name`
+ * (the manifest renamed to match), and serve it; config.json's default stays as it was, or is `version` for a new model.
  */
 export function addVersion(dir: string, name: string, version: number, from: string): void {
-  const src = join(DEFAULT_MODELS_DIR, from, "1");
+  const src = join(DEFAULT_MODELS_DIR, from, String(repositoryConfig(from).default_version));
   const dst = join(dir, name, String(version));
   mkdirSync(dst, { recursive: true });
   copyFileSync(join(src, "model.onnx"), join(dst, "model.onnx"));
   writeFileSync(join(dst, "manifest.json"), JSON.stringify({ ...readJson(join(src, "manifest.json")), name, version }, null, 2));
   const configPath = join(dir, name, "config.json");
-  const config = readJson(configPath) as { versions: number[] };
-  writeFileSync(configPath, JSON.stringify({ ...config, versions: [...new Set([...config.versions, version])].sort((a, b) => a - b) }));
+  const config = existsSync(configPath) ? (readJson(configPath) as { versions: number[]; default_version: number }) : { versions: [], default_version: version };
+  const versions = [...new Set([...config.versions, version])].sort((a, b) => a - b);
+  writeFileSync(configPath, JSON.stringify({ name, versions, default_version: config.default_version }));
+}
+
+/**
+ * A fresh repository serving each given model's committed default version (the weights models/fixtures/<name>.json
+ * were made from) as its only version, numbered `version`: a fixed starting point for tests that add versions of
+ * their own, whatever versions the committed repository serves.
+ */
+export function tempRepositoryAt(models: string[], version: number): string {
+  const dir = tempDir("api-repo-");
+  for (const name of models) addVersion(dir, name, version, name);
+  return dir;
 }
