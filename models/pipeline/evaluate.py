@@ -156,16 +156,21 @@ def evaluate_episodes(models: dict, n: int, lo: int, hi: int, cfg: EvalConfig) -
     ablate = models.get(cfg.ablation_policy)
     if ablate is not None:
         actors += [(f"{cfg.ablation_policy}/{v}", "ablation", learned_actor(ablate, v)) for v in ("no_link_state", "no_graph")]
+    return {load: {name: {"kind": kind, **run_chunk(sim, act, cfg.seed)} for name, kind, act in actors}
+            for load, sim in held_out(n, lo, hi, cfg)}
+
+
+def held_out(n: int, lo: int, hi: int, cfg: EvalConfig):
+    """The held-out episodes lo..hi-1 at size n, one load after another: (load, their EdgeSim warmed up by greedy and
+    snapshotted, for run_chunk to restore before each policy)."""
     nets = [generate_network(n, 2 * i + 1 + 2 * cfg.seed) for i in range(lo, hi)]
     built = build(nets)
-    out = {}
     for load in cfg.loads:
         seeds = [cfg.seed * 100_003 + int(load * 1000) * 7919 + i for i in range(lo, hi)]
         sim = EdgeSim(nets, [load] * len(nets), seeds, built=built)
         sim.reset()
         sim.snapshot()
-        out[load] = {name: {"kind": kind, **run_chunk(sim, act, cfg.seed)} for name, kind, act in actors}
-    return out
+        yield load, sim
 
 
 def cell_rows(n: int, load: float, parts: list, n_plan: int, log):

@@ -4,15 +4,18 @@ Run after train_all (it calls render()), or alone: /usr/bin/python3 -m pipeline.
 """
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 
 from edgesim import spec
 
-from .config import REPORT_DIR, REPOSITORY_DIR, ROOT, VERSION
+from .config import CKPT_DIR, REPORT_DIR, REPOSITORY_DIR, ROOT, VERSION, PipelineConfig
+from .export import sha256
 from .repository import MANIFEST, version_dir
 
 CARD = ROOT.parent / "docs" / "model-card.md"
 LEARNED_ORDER = ("hybrid", "hybrid_gat", "dqn", "ppo")
+SEED_REPORT = "seed_spread.json"  # pipeline/seed_spread.py
 
 INTRO = """# Model card: edge task-placement policies
 
@@ -131,8 +134,10 @@ def verdicts(doc):
     return "\n".join(lines)
 
 
-def render(doc=None, manifests=None, path: Path = CARD):
+def render(doc=None, manifests=None, path: Path = CARD, seed_report=None):
     doc = doc or json.loads((REPORT_DIR / "eval.json").read_text())
+    if seed_report is None and (REPORT_DIR / SEED_REPORT).exists():
+        seed_report = json.loads((REPORT_DIR / SEED_REPORT).read_text())
     if manifests is None:
         paths = {p: version_dir(REPOSITORY_DIR, p, VERSION) / MANIFEST for p in LEARNED_ORDER}
         manifests = {p: json.loads(path.read_text()) for p, path in paths.items() if path.exists()}
@@ -149,19 +154,47 @@ def render(doc=None, manifests=None, path: Path = CARD):
         text += ("\n## Does the graph matter?\n\nThe same trained `hybrid` with every link's state zeroed "
                  "(`no_link_state`: route links and network links), and with the graph removed (`no_graph`: no links, "
                  "every node cut from its route parent, so no message passing at all):\n\n" + ablation_table(doc) + "\n")
+    text += seeds_section(seed_report)
     text += LIMITS.format(gamma=spec.GAMMA)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text)
     return text
 
 
+def seeds_section(report) -> str:
+    """models/reports/seed_spread.json as a table, or nothing without one; stale if the recipe or the committed
+    checkpoint has changed since."""
+    if not report:
+        return ""
+    hp = {k: v for k, v in asdict(getattr(PipelineConfig(), report["policy"])).items() if k != "seed"}
+    if hp != report["hyperparameters"] or sha256(CKPT_DIR / f"{report['policy']}.pt") != report["checkpoint_sha256"]:
+        return ("\n## Across training seeds\n\nmodels/reports/seed_spread.json was measured with other hyper-parameters "
+                "or another committed checkpoint: rerun `cd models && /usr/bin/python3 -m pipeline.seed_spread`.\n")
+    cells = sorted({(r["num_nodes"], r["load"]) for r in report["runs"]})
+    seeds = list(dict.fromkeys(r["seed"] for r in report["runs"]))
+    at = {(r["seed"], r["num_nodes"], r["load"]): r for r in report["runs"]}
+    head = "| seed | weights | " + " | ".join(f"{n} nodes, load {load}" for n, load in cells) + " |"
+    rows = [head, "| ---: | --- | " + " | ".join("---" for _ in cells) + " |"]
+    for s in seeds:
+        rows.append(f"| {s} | {at[(s, *cells[0])]['weights']} | "
+                    + " | ".join(fmt_ci(at[(s, *c)]["diff_vs_greedy"]) for c in cells) + " |")
+    wins = []
+    for n in sorted({n for n, _ in cells}):
+        k = sum(all(at[(s, n, load)]["diff_vs_greedy"][1] > 0 for m, load in cells if m == n) for s in seeds)
+        wins.append(f"at {n} nodes for {k} of {len(seeds)} seeds")
+    return (f"\n## Across training seeds\n\n`{report['policy']}`'s recipe trained with other seeds (the committed "
+            f"checkpoint is the pipeline's seed), each against greedy on the first {report['episodes']} held-out episodes "
+            "of each cell (paired, 95% intervals); `cd models && /usr/bin/python3 -m pipeline.seed_spread` measures it. "
+            "The tables above are one training run; this is how far another run of the same recipe can land.\n\n"
+            + "\n".join(rows) + f"\n\nBetter than greedy at every load (interval above 0): {', '.join(wins)}.\n")
+
+
 LIMITS = """
 ## Limits
 
 - Trained on 10-30 nodes; 50-1000 nodes are extrapolation (the tables above measure how well it holds).
-- How well it holds varies between training runs of the same config. A run whose float rounding differs (another CPU
-  model, another BLAS thread count) follows another trajectory. Two such runs of hybrid: their gains over greedy were
-  within 8% of each other at 20 and 50 nodes and 10-11% apart at 200; at 1000 nodes one kept 43-60% of the other's.
+- How well it holds depends on the training run ("Across training seeds" above, where measured). A retrain whose
+  float rounding differs (another CPU model, another BLAS thread count) is another run.
 - The simulator is a model (docs/environment.md): the policies are as good as it is faithful. They have never seen
   real traffic. Routes are static shortest paths; links are FIFO and serve transfers in placement order.
 - The planner, and the policies distilled from it, optimise the sum of rewards over the next few tasks; the value
