@@ -161,12 +161,18 @@ def evaluate_episodes(models: dict, n: int, lo: int, hi: int, cfg: EvalConfig) -
 
 
 def held_out(n: int, lo: int, hi: int, cfg: EvalConfig):
-    """The held-out episodes lo..hi-1 at size n, one load after another: (load, their EdgeSim warmed up by greedy and
-    snapshotted, for run_chunk to restore before each policy)."""
-    nets = [generate_network(n, 2 * i + 1 + 2 * cfg.seed) for i in range(lo, hi)]
+    """The held-out episodes lo..hi-1 at size n (odd generator seeds), one load after another: (load, their EdgeSim
+    warmed up by greedy and snapshotted, for run_chunk to restore before each policy)."""
+    return seeded_episodes(n, lo, hi, cfg.seed, cfg.loads, held=True)
+
+
+def seeded_episodes(n: int, lo: int, hi: int, seed: int, loads, held: bool):
+    """Episodes lo..hi-1 at size n of the streams of `seed`: networks with odd generator seeds when held (never
+    trained on), even ones otherwise (training's side of the split, at sizes training never draws: validation)."""
+    nets = [generate_network(n, 2 * i + int(held) + 2 * seed) for i in range(lo, hi)]
     built = build(nets)
-    for load in cfg.loads:
-        seeds = [cfg.seed * 100_003 + int(load * 1000) * 7919 + i for i in range(lo, hi)]
+    for load in loads:
+        seeds = [seed * 100_003 + int(load * 1000) * 7919 + i for i in range(lo, hi)]
         sim = EdgeSim(nets, [load] * len(nets), seeds, built=built)
         sim.reset()
         sim.snapshot()

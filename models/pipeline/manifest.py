@@ -90,6 +90,7 @@ def build(name: str, model, hp, sha: str, train: dict, eval_doc: dict, inputs: l
             "wall_time_s": round(train["wall_s"], 1), "hyperparameters": dataclasses.asdict(hp),
             "torch": torch.__version__, "python": platform.python_version(),
             "curve": train["curve"],
+            **({"seed_selection": train["selection"]} if "selection" in train else {}),
         },
         "evaluation": evaluation(name, eval_doc),
         "regenerate": REGENERATE,

@@ -12,6 +12,7 @@ from edgesim import spec
 from .config import CKPT_DIR, REPORT_DIR, REPOSITORY_DIR, ROOT, VERSION, PipelineConfig
 from .export import sha256
 from .repository import MANIFEST, version_dir
+from .selection import REPORT as SELECTION_REPORT
 
 CARD = ROOT.parent / "docs" / "model-card.md"
 LEARNED_ORDER = ("hybrid", "hybrid_gat", "dqn", "ppo")
@@ -134,10 +135,14 @@ def verdicts(doc):
     return "\n".join(lines)
 
 
-def render(doc=None, manifests=None, path: Path = CARD, seed_report=None):
+def _report(name: str):
+    return json.loads((REPORT_DIR / name).read_text()) if (REPORT_DIR / name).exists() else None
+
+
+def render(doc=None, manifests=None, path: Path = CARD, seed_report=None, selection=None):
     doc = doc or json.loads((REPORT_DIR / "eval.json").read_text())
-    if seed_report is None and (REPORT_DIR / SEED_REPORT).exists():
-        seed_report = json.loads((REPORT_DIR / SEED_REPORT).read_text())
+    seed_report = seed_report or _report(SEED_REPORT)
+    selection = selection or _report(SELECTION_REPORT)
     if manifests is None:
         paths = {p: version_dir(REPOSITORY_DIR, p, VERSION) / MANIFEST for p in LEARNED_ORDER}
         manifests = {p: json.loads(path.read_text()) for p, path in paths.items() if path.exists()}
@@ -154,11 +159,37 @@ def render(doc=None, manifests=None, path: Path = CARD, seed_report=None):
         text += ("\n## Does the graph matter?\n\nThe same trained `hybrid` with every link's state zeroed "
                  "(`no_link_state`: route links and network links), and with the graph removed (`no_graph`: no links, "
                  "every node cut from its route parent, so no message passing at all):\n\n" + ablation_table(doc) + "\n")
+    text += selection_section(selection, manifests)
     text += seeds_section(seed_report)
     text += LIMITS.format(gamma=spec.GAMMA)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text)
     return text
+
+
+def selection_section(report, manifests: dict) -> str:
+    """models/reports/selection.json: every candidate run's validation cells and the one published."""
+    if not report:
+        return ""
+    parts = []
+    for name, sel in report["models"].items():
+        published = manifests.get(name, {}).get("training", {}).get("seed")
+        if published != sel["chosen"]:
+            return (f"\n## Training-seed selection\n\nmodels/reports/{SELECTION_REPORT} chose seed {sel['chosen']} for "
+                    f"`{name}`, the published manifest says seed {published}: rerun `npm run train`.\n")
+        cells = [(c["num_nodes"], c["load"]) for c in sel["runs"][0]["cells"]]
+        rows = ["| seed | " + " | ".join(f"{n} nodes, load {load}: vs greedy (t)" for n, load in cells) + " | worst t |",
+                "| ---: | " + " | ".join("---" for _ in cells) + " | ---: |"]
+        for r in sel["runs"]:
+            mark = " (published)" if r["seed"] == sel["chosen"] else ""
+            rows.append(f"| {r['seed']}{mark} | " + " | ".join(f"{fmt_ci(c['diff_vs_greedy'])} ({c['t']:+.1f})"
+                                                             for c in r["cells"]) + f" | {r['worst_t']:+.2f} |")
+        parts.append(f"`{name}`:\n\n" + "\n".join(rows))
+    return ("\n## Training-seed selection\n\n`npm run train` trains the distilled GNNs with several seeds and publishes, "
+            f"per model, {report['criterion']} (pipeline/selection.py). Validation episodes are not the evaluation's: "
+            f"networks with even generator seeds, {report['episodes']} episodes per load, arrival streams of seed "
+            f"{report['seed']}. The tables above measure the published run on held-out episodes.\n\n"
+            + "\n\n".join(parts) + "\n")
 
 
 def seeds_section(report) -> str:
@@ -183,7 +214,7 @@ def seeds_section(report) -> str:
         k = sum(all(at[(s, n, load)]["diff_vs_greedy"][1] > 0 for m, load in cells if m == n) for s in seeds)
         wins.append(f"at {n} nodes for {k} of {len(seeds)} seeds")
     return (f"\n## Across training seeds\n\n`{report['policy']}`'s recipe trained with other seeds (the committed "
-            f"checkpoint is the pipeline's seed), each against greedy on the first {report['episodes']} held-out episodes "
+            f"checkpoint is the seed chosen on validation), each against greedy on the first {report['episodes']} held-out episodes "
             "of each cell (paired, 95% intervals); `cd models && /usr/bin/python3 -m pipeline.seed_spread` measures it. "
             "The tables above are one training run; this is how far another run of the same recipe can land.\n\n"
             + "\n".join(rows) + f"\n\nBetter than greedy at every load (interval above 0): {', '.join(wins)}.\n")
@@ -193,8 +224,9 @@ LIMITS = """
 ## Limits
 
 - Trained on 10-30 nodes; 50-1000 nodes are extrapolation (the tables above measure how well it holds).
-- How well it holds depends on the training run ("Across training seeds" above, where measured). A retrain whose
-  float rounding differs (another CPU model, another BLAS thread count) is another run.
+- How well it holds depends on the training run ("Across training seeds" above, where measured): the pipeline
+  publishes the run that validation prefers ("Training-seed selection"), which narrows the spread but cannot remove
+  it. A retrain whose float rounding differs (another CPU model, another BLAS thread count) is another set of runs.
 - The simulator is a model (docs/environment.md): the policies are as good as it is faithful. They have never seen
   real traffic. Routes are static shortest paths; links are FIFO and serve transfers in placement order.
 - The planner, and the policies distilled from it, optimise the sum of rewards over the next few tasks; the value

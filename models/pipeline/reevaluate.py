@@ -32,7 +32,7 @@ def main(argv=None):
     args = ap.parse_args(argv)
     init_worker()
     cfg = C.PipelineConfig()
-    models = {name: load(name, getattr(cfg, name)) for name in NAMES}
+    models = {name: load(name, getattr(cfg, name))[0] for name in NAMES}
     t0 = time.time()
     eval_doc = evaluate(models, cfg.eval, workers=args.workers)
     write_json(C.REPORT_DIR / "eval.json", eval_doc, indent=1)

@@ -8,6 +8,7 @@ Run from models/:  /usr/bin/python3 -m pipeline.reexport  [--only hybrid,dqn] [-
 
 import argparse
 import json
+from dataclasses import replace
 
 import torch
 
@@ -16,6 +17,7 @@ from .export import export_onnx, sha256
 from .fixtures import model_fixture, write_json
 from .manifest import build, graph_inputs
 from .model_card import render
+from .selection import candidates
 from .repository import GRAPH, MANIFEST, serve, version_dir, write_json as write_manifest
 from .train_all import _model
 from .workers import init_worker
@@ -24,24 +26,29 @@ COMMAND = "cd models && /usr/bin/python3 -m pipeline.reexport"
 
 
 def load(name: str, hp):
-    """The model of checkpoints/<name>.pt; its saved hyper-parameters must be the ones the pipeline config states."""
+    """The model of checkpoints/<name>.pt and its hyper-parameters: the ones the pipeline config states, with one of
+    the model's candidate training seeds (pipeline/selection.py)."""
     ckpt = torch.load(C.CKPT_DIR / f"{name}.pt")
-    if ckpt["meta"]["hyperparameters"] != hp.__dict__:
-        raise SystemExit(f"checkpoints/{name}.pt was trained with {ckpt['meta']['hyperparameters']}, "
-                         f"the pipeline config says {hp.__dict__}")
+    saved = ckpt["meta"]["hyperparameters"]
+    if saved.get("seed") not in candidates(name, hp.seed, C.PipelineConfig().selection) or saved != {**hp.__dict__, "seed": saved["seed"]}:
+        raise SystemExit(f"checkpoints/{name}.pt was trained with {saved}, the pipeline config says {hp.__dict__} "
+                         f"with a seed among {candidates(name, hp.seed, C.PipelineConfig().selection)}")
+    hp = replace(hp, seed=saved["seed"])
     model = _model(name, hp)
     model.load_state_dict(ckpt["state_dict"])
-    return model.eval()
+    return model.eval(), hp
 
 
 def reexport(name: str, hp, previous: int, cases: list[dict], eval_doc: dict) -> str:
     old = json.loads((version_dir(C.REPOSITORY_DIR, name, previous) / MANIFEST).read_text())
-    model = load(name, hp)
+    model, hp = load(name, hp)
     path = version_dir(C.REPOSITORY_DIR, name, C.VERSION) / GRAPH
     sha = export_onnx(model, path)
     write_json(C.FIXTURE_DIR / f"{name}.json", model_fixture(name, model, cases))
     t = old["training"]
     train = {"steps": t["steps"], "wall_s": t["wall_time_s"], "curve": t["curve"]}
+    if "seed_selection" in t:
+        train["selection"] = t["seed_selection"]
     manifest = build(name, model, hp, sha256(path), train, eval_doc, graph_inputs(path))
     # inside the training block: the manifest's top-level fields are a fixed set (docs/model-contract.md)
     manifest["training"]["reexport"] = {

@@ -1,7 +1,9 @@
-"""How much hybrid's result depends on its training seed: the committed checkpoint (the pipeline's seed) and the same
-recipe trained with other seeds, each evaluated against greedy on the evaluation's held-out episodes (the first
---episodes of each cell, paired by episode) at the sizes beyond training -> models/reports/seed_spread.json, rendered
-in docs/model-card.md. Not part of `npm run train` (about 12 minutes on 2 cores for 4 other seeds).
+"""How much hybrid's result depends on its training seed: the committed checkpoint (the seed the pipeline chose on
+validation networks, pipeline/selection.py) and the same recipe trained with other seeds, each evaluated against
+greedy on the evaluation's held-out episodes (the first --episodes of each cell, paired by episode) at the sizes beyond
+training -> models/reports/seed_spread.json, rendered in docs/model-card.md. It shows what one run without selection
+can land on, and, on episodes validation never saw, whether validation chose well. Not part of `npm run train`
+(about 12 minutes on 2 cores for 4 other seeds).
 
 Run from models/:  /usr/bin/python3 -m pipeline.seed_spread  [--seeds 5,6,7,8] [--episodes 100] [--workers 2]
 """
@@ -79,8 +81,8 @@ def main(argv=None):
     init_worker()
     cfg = C.PipelineConfig()
     t0 = time.time()
-    committed = {cfg.hybrid.seed: load(NAME, cfg.hybrid).state_dict()}
-    report = spread(cfg.hybrid, [int(s) for s in args.seeds.split(",")], args.episodes, cfg.eval, committed,
+    model, hp = load(NAME, cfg.hybrid)
+    report = spread(hp, [int(s) for s in args.seeds.split(",")], args.episodes, cfg.eval, {hp.seed: model.state_dict()},
                     workers=args.workers)
     report["checkpoint_sha256"] = sha256(C.CKPT_DIR / f"{NAME}.pt")
     write_json(C.REPORT_DIR / SEED_REPORT, report, indent=1)

@@ -10,6 +10,7 @@ import os
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 import torch
@@ -24,6 +25,7 @@ from .fixtures import model_fixture, network_fixture, write_json
 from .manifest import build, graph_inputs
 from .model_card import render
 from .repository import GRAPH, MANIFEST, serve, version_dir, write_json as write_manifest
+from .selection import REPORT as SELECTION_REPORT, candidates, select
 from .episode_fixtures import write_episode_fixture
 from .sim_fixtures import write_simulation_fixture
 from .simulate_fixtures import write_simulate_fixture
@@ -41,6 +43,8 @@ def quick(cfg: C.PipelineConfig) -> C.PipelineConfig:
         h.rounds, h.num_envs, h.planner.samples = 1, 4, 2
     cfg.eval.episodes, cfg.eval.sizes, cfg.eval.loads = 4, (12,), (0.7,)
     cfg.eval.planner_episodes = {12: 2}
+    cfg.selection.episodes, cfg.selection.chunk, cfg.selection.sizes, cfg.selection.loads = 2, 2, (12,), (0.7,)
+    cfg.selection.extra_seeds = {"hybrid": (5,), "hybrid_gat": (5,)}
     return cfg
 
 
@@ -54,6 +58,12 @@ def _model(name: str, hp):
     if name in BUILDERS:
         return BUILDERS[name](hp)
     return {"dqn": lambda: dqn.QNetwork(hp.hidden, hp.probs_tau), "ppo": lambda: ppo.ActorCritic(hp.hidden)}[name]()
+
+
+def _loaded(name: str, hp, state_dict: dict):
+    model = _model(name, hp)
+    model.load_state_dict(state_dict)
+    return model.eval()
 
 
 def main(argv=None):
@@ -73,16 +83,31 @@ def main(argv=None):
     print(f"[train_all] policies {names} -> {out}, torch {torch.__version__}, {args.workers} workers", flush=True)
 
     hps = {name: getattr(cfg, name) for name in names}
+    seeds = {name: candidates(name, hps[name].seed, cfg.selection) for name in names}
     with ProcessPoolExecutor(args.workers, initializer=init_worker) as pool:
         # the distilled hybrids take longest: start them first
         order = sorted(names, key=lambda n: n not in BUILDERS)
-        futures = {name: pool.submit(_train, name, hps[name]) for name in order}
-        runs = {name: f.result() for name, f in futures.items()}
+        futures = {(name, s): pool.submit(_train, name, replace(hps[name], seed=s)) for name in order for s in seeds[name]}
+        trained = {key: f.result() for key, f in futures.items()}
+        runs, selection = {}, None
+        chosen = {name: seeds[name][0] for name in names}
+        picking = [name for name in names if len(seeds[name]) > 1]
+        if picking:
+            t_sel = time.time()
+            selection = select(pool, {name: {s: _loaded(name, replace(hps[name], seed=s), trained[(name, s)]["state_dict"])
+                                             for s in seeds[name]} for name in picking}, cfg.selection)
+            chosen.update({name: m["chosen"] for name, m in selection["models"].items()})
+            print(f"[train_all] seeds selected on validation in {fmt_time(time.time() - t_sel)}", flush=True)
+    for name in names:
+        hps[name] = replace(hps[name], seed=chosen[name])
+        runs[name] = trained[(name, chosen[name])]
+        if name in picking:
+            runs[name]["selection"] = {"seeds": seeds[name], "chosen": chosen[name], "file": f"reports/{SELECTION_REPORT}"}
+    if selection:
+        write_json(report_dir / SELECTION_REPORT, selection, indent=1)
     models = {}
     for name in names:
-        model = _model(name, hps[name])
-        model.load_state_dict(runs[name]["state_dict"])
-        models[name] = model.eval()
+        models[name] = model = _loaded(name, hps[name], runs[name]["state_dict"])
         sha = export_onnx(model, graphs[name])
         save_checkpoint(model, ckpt_dir / f"{name}.pt", {"name": name, "hyperparameters": hps[name].__dict__})
         print(f"[train_all] {name}: trained in {fmt_time(runs[name]['wall_s'])}, exported {graphs[name].relative_to(out)} sha256 {sha[:12]}",

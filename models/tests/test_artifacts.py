@@ -39,6 +39,16 @@ def test_hybrid_beats_greedy_in_every_cell():
             assert r["diff_vs_greedy"][1] > 0, (r["num_nodes"], r["load"], r["diff_vs_greedy"])
 
 
+def test_the_published_distilled_runs_are_the_ones_validation_chose():
+    report = json.loads((REPORT_DIR / "selection.json").read_text())
+    assert set(report["models"]) == {"hybrid", "hybrid_gat"} and report["seed"] != EvalConfig().seed
+    for name, sel in report["models"].items():
+        assert sel["chosen"] == max(sel["runs"], key=lambda r: r["worst_t"])["seed"]
+        default = json.loads((REPOSITORY_DIR / name / CONFIG).read_text())["default_version"]
+        m = json.loads((REPOSITORY_DIR / name / str(default) / MANIFEST).read_text())
+        assert m["training"]["seed"] == sel["chosen"] and m["training"]["seed_selection"]["seeds"] == [r["seed"] for r in sel["runs"]]
+
+
 @pytest.mark.parametrize("name", LEARNED)
 def test_manifest_sha_fixture_and_evaluation_agree(name):
     config = json.loads((REPOSITORY_DIR / name / CONFIG).read_text())

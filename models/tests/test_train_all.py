@@ -1,6 +1,7 @@
 import json
 
 import onnx
+import torch
 
 from pipeline import train_all
 from pipeline.config import VERSION
@@ -20,6 +21,12 @@ def test_quick_end_to_end_run(tmp_path):
         assert (tmp_path / "checkpoints" / f"{name}.pt").exists()
     ev = json.loads((tmp_path / "reports" / "eval.json").read_text())
     assert {r["policy"] for r in ev["results"]} >= {"ppo", "hybrid", "greedy", "planner"}
+    # hybrid was trained with two seeds and the one validation chose is the one published; ppo trains once
+    sel = json.loads((tmp_path / "reports" / "selection.json").read_text())["models"]
+    assert list(sel) == ["hybrid"] and [r["seed"] for r in sel["hybrid"]["runs"]] == [3, 5]
+    hybrid = json.loads((tmp_path / "repository" / "hybrid" / str(VERSION) / "manifest.json").read_text())
+    assert hybrid["training"]["seed"] == sel["hybrid"]["chosen"] == hybrid["training"]["seed_selection"]["chosen"]
+    assert torch.load(tmp_path / "checkpoints" / "hybrid.pt")["meta"]["hyperparameters"]["seed"] == sel["hybrid"]["chosen"]
     assert all((tmp_path / "fixtures" / f).exists() for f in ("networks.json", "simulation.json", "episodes.json"))
 
 
