@@ -30,9 +30,10 @@ def load(name: str, hp):
     the model's candidate training seeds (pipeline/selection.py)."""
     ckpt = torch.load(C.CKPT_DIR / f"{name}.pt")
     saved = ckpt["meta"]["hyperparameters"]
-    if saved.get("seed") not in candidates(name, hp.seed, C.PipelineConfig().selection) or saved != {**hp.__dict__, "seed": saved["seed"]}:
+    seeds = candidates(name, hp.seed, C.PipelineConfig().selection)
+    if saved.get("seed") not in seeds or saved != {**hp.__dict__, "seed": saved["seed"]}:
         raise SystemExit(f"checkpoints/{name}.pt was trained with {saved}, the pipeline config says {hp.__dict__} "
-                         f"with a seed among {candidates(name, hp.seed, C.PipelineConfig().selection)}")
+                         f"with a seed among {seeds}")
     hp = replace(hp, seed=saved["seed"])
     model = _model(name, hp)
     model.load_state_dict(ckpt["state_dict"])

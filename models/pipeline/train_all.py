@@ -66,6 +66,30 @@ def _loaded(name: str, hp, state_dict: dict):
     return model.eval()
 
 
+def train_and_select(hps: dict, cfg: C.SelectionConfig, workers: int):
+    """Train every model with each of its candidate seeds in parallel workers and keep, for a model with several,
+    the run validation chooses (pipeline/selection.py). (hyper-parameters with the kept seeds, their runs, the
+    selection report or None.)"""
+    seeds = {name: candidates(name, hp.seed, cfg) for name, hp in hps.items()}
+    picking = [name for name in hps if len(seeds[name]) > 1]
+    with ProcessPoolExecutor(workers, initializer=init_worker) as pool:
+        # the distilled hybrids take longest: start them first
+        order = sorted(hps, key=lambda n: n not in BUILDERS)
+        futures = {(name, s): pool.submit(_train, name, replace(hps[name], seed=s)) for name in order for s in seeds[name]}
+        trained = {key: f.result() for key, f in futures.items()}
+        selection = None
+        if picking:
+            t0 = time.time()
+            selection = select(pool, {name: {s: _loaded(name, hps[name], trained[(name, s)]["state_dict"]) for s in seeds[name]}
+                                      for name in picking}, cfg)
+            print(f"[train_all] seeds selected on validation in {fmt_time(time.time() - t0)}", flush=True)
+    chosen = {name: selection["models"][name]["chosen"] if name in picking else seeds[name][0] for name in hps}
+    runs = {name: trained[(name, chosen[name])] for name in hps}
+    for name in picking:
+        runs[name]["selection"] = {"seeds": seeds[name], "chosen": chosen[name], "file": f"reports/{SELECTION_REPORT}"}
+    return {name: replace(hp, seed=chosen[name]) for name, hp in hps.items()}, runs, selection
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--only", default="dqn,ppo,hybrid,hybrid_gat")
@@ -82,27 +106,7 @@ def main(argv=None):
     t0 = time.time()
     print(f"[train_all] policies {names} -> {out}, torch {torch.__version__}, {args.workers} workers", flush=True)
 
-    hps = {name: getattr(cfg, name) for name in names}
-    seeds = {name: candidates(name, hps[name].seed, cfg.selection) for name in names}
-    with ProcessPoolExecutor(args.workers, initializer=init_worker) as pool:
-        # the distilled hybrids take longest: start them first
-        order = sorted(names, key=lambda n: n not in BUILDERS)
-        futures = {(name, s): pool.submit(_train, name, replace(hps[name], seed=s)) for name in order for s in seeds[name]}
-        trained = {key: f.result() for key, f in futures.items()}
-        runs, selection = {}, None
-        chosen = {name: seeds[name][0] for name in names}
-        picking = [name for name in names if len(seeds[name]) > 1]
-        if picking:
-            t_sel = time.time()
-            selection = select(pool, {name: {s: _loaded(name, replace(hps[name], seed=s), trained[(name, s)]["state_dict"])
-                                             for s in seeds[name]} for name in picking}, cfg.selection)
-            chosen.update({name: m["chosen"] for name, m in selection["models"].items()})
-            print(f"[train_all] seeds selected on validation in {fmt_time(time.time() - t_sel)}", flush=True)
-    for name in names:
-        hps[name] = replace(hps[name], seed=chosen[name])
-        runs[name] = trained[(name, chosen[name])]
-        if name in picking:
-            runs[name]["selection"] = {"seeds": seeds[name], "chosen": chosen[name], "file": f"reports/{SELECTION_REPORT}"}
+    hps, runs, selection = train_and_select({name: getattr(cfg, name) for name in names}, cfg.selection, args.workers)
     if selection:
         write_json(report_dir / SELECTION_REPORT, selection, indent=1)
     models = {}
