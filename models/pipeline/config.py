@@ -53,7 +53,7 @@ class SelectionConfig:
     and `extra_seeds`, and the run whose worst validation cell against greedy is best is published."""
     seed: int = 555  # validation arrival streams and networks (even generator seeds), never the evaluation's
     episodes: int = 40  # per load: at 40 the runs that lose to greedy at 1000 nodes were apart from those that win
-    sizes: tuple = (1000,)  # where runs of the same recipe part ways (reports/seed_spread.json); at 200 all beat greedy
+    sizes: tuple = (1000,)  # where runs of the same recipe part ways (reports/seed_spread_*.json); at 200 all beat greedy
     loads: tuple = (0.4, 0.7, 0.9)
     chunk: int = 20  # episodes stepped together
     extra_seeds: dict = field(default_factory=lambda: {"hybrid": (5, 6), "hybrid_gat": (5, 6)})

@@ -11,7 +11,7 @@ from pipeline.seed_spread import spread
 def test_each_seed_is_trained_and_measured_against_greedy():
     hp = C.PipelineConfig().hybrid
     hp = replace(hp, rounds=1, num_envs=4, planner=replace(hp.planner, samples=2))
-    report = spread(hp, [11, 12], 4, C.EvalConfig(loads=(0.7,)), given={}, sizes=(12,), workers=1)
+    report = spread("hybrid", hp, [11, 12], 4, C.EvalConfig(loads=(0.7,)), given={}, sizes=(12,), workers=1)
     runs = report["runs"]
     assert [(r["seed"], r["weights"], r["num_nodes"], r["load"]) for r in runs] == [(11, "trained", 12, 0.7),
                                                                                     (12, "trained", 12, 0.7)]
