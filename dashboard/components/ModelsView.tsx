@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
 import { api, ApiError } from "../lib/client";
-import { exportedManifest, scalarRows, type ExportedManifest, type ManifestFeature, type TensorSpec } from "../lib/models";
+import { exportedManifest, scalarRows, seedSelectionRow, type ExportedManifest, type ManifestFeature, type TensorSpec } from "../lib/models";
 import { formatInterval, modelEvalMatrix, verdict } from "../lib/evaluation";
 import { formatPct } from "../lib/format";
 import type { EvalRow, ModelDetail, ModelSummary } from "../lib/types";
@@ -246,6 +246,7 @@ function ModelCard({ entry, selected, onSelect, onReloaded }: { entry: Entry; se
 
 function ManifestDetail({ name, detail }: { name: string; detail: ModelDetail }) {
   const m = exportedManifest(detail);
+  const selection = seedSelectionRow(m.training);
   return (
     <Card title={`Manifest: ${name}`} description={m.algorithm} style={{ marginTop: 16 }} testId="manifest-detail">
       <div className="grid two">
@@ -259,7 +260,7 @@ function ManifestDetail({ name, detail }: { name: string; detail: ModelDetail })
           {m.training && (
             <>
               <h3 style={{ margin: "14px 0 6px" }}>Training</h3>
-              <KvRows rows={scalarRows(m.training)} />
+              <KvRows rows={[...scalarRows(m.training), ...(selection ? [selection] : [])]} />
               {m.training.hyperparameters && (
                 <details className="raw">
                   <summary>Hyper-parameters</summary>

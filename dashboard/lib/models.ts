@@ -40,6 +40,8 @@ export interface ExportedManifest {
     python?: string;
     /** one point per training checkpoint: environment steps and the mean episode return then */
     curve?: { step: number; episode_return: number }[];
+    /** the candidate training seeds and the one validation chose (models/pipeline/selection.py) */
+    seed_selection?: { seeds: number[]; chosen: number; file: string };
   };
   evaluation?: { file?: string; seed?: number; episodes?: number; results?: EvalRow[] };
   regenerate?: string;
@@ -48,6 +50,13 @@ export interface ExportedManifest {
 /** The manifest a /models/{name} body carries. */
 export function exportedManifest(detail: Pick<ModelDetail, "manifest">): ExportedManifest {
   return detail.manifest as ExportedManifest;
+}
+
+/** "seed selection" for the Training rows: which candidate seed validation published, and where the evidence is. */
+export function seedSelectionRow(training: ExportedManifest["training"]): [string, string] | null {
+  const sel = training?.seed_selection;
+  if (!sel) return null;
+  return ["seed selection", `seed ${sel.chosen} of ${sel.seeds.join(", ")}, chosen on validation networks (models/${sel.file})`];
 }
 
 /** The training curve of a manifest (x = environment steps, y = mean episode return), if it has one. */

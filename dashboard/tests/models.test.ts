@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exportedManifest, scalarRows, trainingCurve } from "../lib/models";
+import { exportedManifest, scalarRows, seedSelectionRow, trainingCurve } from "../lib/models";
 
 describe("manifest", () => {
   // As models/pipeline/manifest.py writes it, inside a GET /models/{name} body.
@@ -42,5 +42,12 @@ describe("manifest", () => {
       ["shape", "1 × 2"],
     ]);
     expect(scalarRows(undefined)).toEqual([]);
+  });
+
+  it("says which candidate seed validation published, and only when the manifest records a selection", () => {
+    const training = { seed: 5, seed_selection: { seeds: [4, 5, 6], chosen: 5, file: "reports/selection.json" } };
+    expect(seedSelectionRow(training)).toEqual(["seed selection", "seed 5 of 4, 5, 6, chosen on validation networks (models/reports/selection.json)"]);
+    expect(seedSelectionRow({ seed: 1 })).toBeNull();
+    expect(seedSelectionRow(undefined)).toBeNull();
   });
 });
