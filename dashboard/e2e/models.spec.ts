@@ -16,4 +16,16 @@ test("models page shows every manifest with sha256, its evaluation table and a w
   await expect(page.getByTestId(`model-${first}`).locator(".badge.ok", { hasText: "Reloaded" })).toHaveText(`Reloaded from disk: version ${reloaded.model.version}.`);
   await expect(page.getByTestId("manifest-detail").getByTestId("model-eval-table").locator("tbody tr").first()).toBeVisible();
   await shot(page, "models");
+
+  // a distilled model's manifest says which of its candidate training seeds validation published
+  const selected = [];
+  for (const m of loaded) {
+    const sel = (await apiJson<{ manifest: { training?: { seed_selection?: { seeds: number[]; chosen: number } } } }>(`/models/${m}`)).manifest.training?.seed_selection;
+    if (sel) selected.push({ m, sel });
+  }
+  expect(selected.length).toBeGreaterThan(0);
+  for (const { m, sel } of selected) {
+    await page.getByTestId(`details-${m}`).click();
+    await expect(page.getByTestId("manifest-detail")).toContainText(`seed ${sel.chosen} of ${sel.seeds.join(", ")}, chosen on validation networks`);
+  }
 });
