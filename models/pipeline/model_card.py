@@ -233,9 +233,11 @@ LIMITS = """
 ## Limits
 
 - Trained on 10-30 nodes; 50-1000 nodes are extrapolation (the tables above measure how well it holds).
-- How well it holds depends on the training run ("Across training seeds" above, where measured): the pipeline
-  publishes the run that validation prefers ("Training-seed selection"), which narrows the spread but cannot remove
-  it. A retrain whose float rounding differs (another CPU model, another BLAS thread count) is another set of runs.
+- How well it holds depends on the training run ("Across training seeds" above, where measured). The pipeline
+  publishes the run that validation prefers ("Training-seed selection"): that keeps a losing run from being published
+  when a better one is among the candidates, but it does not make every run of the recipe good, and with no good
+  candidate it publishes the least bad. A retrain whose float rounding differs (another CPU model, another BLAS
+  thread count) is another set of runs.
 - The simulator is a model (docs/environment.md): the policies are as good as it is faithful. They have never seen
   real traffic. Routes are static shortest paths; links are FIFO and serve transfers in placement order.
 - The planner, and the policies distilled from it, optimise the sum of rewards over the next few tasks; the value
