@@ -179,6 +179,17 @@ def seeded_episodes(n: int, lo: int, hi: int, seed: int, loads, held: bool):
         yield load, sim
 
 
+def gains_vs_greedy(runs: dict, n: int, lo: int, hi: int, seed: int, loads, held: bool) -> dict:
+    """runs: key -> model. key -> load -> per-episode return of the model minus greedy's on seeded_episodes(n, lo, hi,
+    seed, loads, held) (the networks, greedy warm-ups and greedy's returns shared by every run)."""
+    out = {key: {} for key in runs}
+    for load, sim in seeded_episodes(n, lo, hi, seed, loads, held):
+        greedy = run_chunk(sim, baseline_actor("greedy"), seed)["ret"]
+        for key, model in runs.items():
+            out[key][load] = run_chunk(sim, learned_actor(model), seed)["ret"] - greedy
+    return out
+
+
 def cell_rows(n: int, load: float, parts: list, n_plan: int, log):
     """Result and ablation rows of one cell from its units' outputs (in episode order)."""
     per = {}

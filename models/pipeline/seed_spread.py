@@ -20,7 +20,7 @@ import torch
 from policies.progress import Progress, fmt_time
 
 from . import config as C
-from .evaluate import baseline_actor, held_out, learned_actor, paired, run_chunk
+from .evaluate import gains_vs_greedy, paired
 from .export import sha256
 from .fixtures import write_json
 from .model_card import render, seed_report
@@ -39,19 +39,17 @@ def train(name: str, hp) -> dict:
 
 
 def gains(name: str, hp, state_dict: dict, n: int, lo: int, hi: int, cfg: C.EvalConfig) -> dict:
-    """load -> per-episode return of the model minus greedy's on episodes lo..hi-1 of size n (evaluate's streams)."""
+    """load -> per-episode return of the model minus greedy's on held-out episodes lo..hi-1 of size n (evaluate's)."""
     model = _model(name, hp)
     model.load_state_dict(state_dict)
-    model.eval()
-    mine, greedy = learned_actor(model), baseline_actor("greedy")
-    return {load: run_chunk(sim, mine, cfg.seed)["ret"] - run_chunk(sim, greedy, cfg.seed)["ret"]
-            for load, sim in held_out(n, lo, hi, cfg)}
+    return gains_vs_greedy({name: model.eval()}, n, lo, hi, cfg.seed, cfg.loads, held=True)[name]
 
 
 def spread(name: str, hp, seeds: list, episodes: int, cfg: C.EvalConfig, given: dict, sizes=SIZES, workers: int = 2,
            log=print) -> dict:
-    """The report for policy `name` with hyper-parameters hp and each of seeds; given: seed -> weights already trained (the committed checkpoint), every
-    other seed is trained here. The caller adds checkpoint_sha256, the committed weights the report goes with."""
+    """The report for policy `name` with hyper-parameters hp and each of seeds; given: seed -> weights already trained
+    (the committed checkpoint), every other seed is trained here. The caller adds checkpoint_sha256, the committed
+    weights the report goes with."""
     hps = {s: replace(hp, seed=s) for s in dict.fromkeys([*given, *seeds])}
     weights = dict(given)
     units = [(s, n, lo, min(lo + CHUNK, episodes)) for s in hps for n in sizes for lo in range(0, episodes, CHUNK)]

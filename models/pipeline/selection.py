@@ -18,7 +18,7 @@ from dataclasses import asdict
 import torch
 
 from .config import SelectionConfig
-from .evaluate import baseline_actor, learned_actor, paired, run_chunk, seeded_episodes
+from .evaluate import gains_vs_greedy, paired
 
 CRITERION = ("the run with the largest worst-cell paired t statistic of (run - greedy) per episode over the validation cells "
              "(sizes x loads); ties go to the seed listed first")
@@ -33,13 +33,8 @@ def candidates(name: str, seed: int, cfg: SelectionConfig) -> list[int]:
 
 def gains(runs: dict, n: int, lo: int, hi: int, cfg: SelectionConfig) -> dict:
     """runs: key -> model. key -> load -> per-episode return of the model minus greedy's on validation episodes
-    lo..hi-1 of size n (the networks, greedy warm-ups and greedy's returns shared by every run)."""
-    out = {key: {} for key in runs}
-    for load, sim in seeded_episodes(n, lo, hi, cfg.seed, cfg.loads, held=False):
-        greedy = run_chunk(sim, baseline_actor("greedy"), cfg.seed)["ret"]
-        for key, model in runs.items():
-            out[key][load] = run_chunk(sim, learned_actor(model), cfg.seed)["ret"] - greedy
-    return out
+    lo..hi-1 of size n."""
+    return gains_vs_greedy(runs, n, lo, hi, cfg.seed, cfg.loads, held=False)
 
 
 def t_stat(d: torch.Tensor) -> float:
