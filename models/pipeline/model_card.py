@@ -206,27 +206,38 @@ def selection_section(report, manifests: dict) -> str:
 
 
 def seeds_section(report) -> str:
-    """One policy's models/reports/seed_spread_<policy>.json as a table; stale if the recipe or the committed
-    checkpoint has changed since."""
+    """One policy's models/reports/seed_spread_<policy>.json as a table (and one per other Q temperature its runs
+    also acted with); stale if the recipe or the committed checkpoint has changed since."""
     name = report["policy"]
     hp = {k: v for k, v in asdict(getattr(PipelineConfig(), name)).items() if k != "seed"}
     if hp != report["hyperparameters"] or sha256(CKPT_DIR / f"{name}.pt") != report["checkpoint_sha256"]:
         return (f"\n### {name}\n\nmodels/reports/{seed_report(name)} was measured with other hyper-parameters or "
                 f"another committed checkpoint: rerun `cd models && /usr/bin/python3 -m pipeline.seed_spread --policy {name}`.\n")
+    own = hp["tau"]
     cells = sorted({(r["num_nodes"], r["load"]) for r in report["runs"]})
     seeds = list(dict.fromkeys(r["seed"] for r in report["runs"]))
-    at = {(r["seed"], r["num_nodes"], r["load"]): r for r in report["runs"]}
-    head = "| seed | weights | " + " | ".join(f"{n} nodes, load {load}" for n, load in cells) + " |"
-    rows = [head, "| ---: | --- | " + " | ".join("---" for _ in cells) + " |"]
-    for s in seeds:
-        rows.append(f"| {s} | {at[(s, *cells[0])]['weights']} | "
-                    + " | ".join(fmt_ci(at[(s, *c)]["diff_vs_greedy"]) for c in cells) + " |")
-    wins = []
-    for n in sorted({n for n, _ in cells}):
-        k = sum(all(at[(s, n, load)]["diff_vs_greedy"][1] > 0 for m, load in cells if m == n) for s in seeds)
-        wins.append(f"at {n} nodes for {k} of {len(seeds)} seeds")
-    return (f"\n### {name}\n\n{report['episodes']} held-out episodes per cell.\n\n" + "\n".join(rows)
-            + f"\n\nBetter than greedy at every load (interval above 0): {', '.join(wins)}.\n")
+    at = {(r["seed"], r["tau"], r["num_nodes"], r["load"]): r for r in report["runs"]}
+
+    def table(tau):
+        rows = ["| seed | weights | " + " | ".join(f"{n} nodes, load {load}" for n, load in cells) + " |",
+                "| ---: | --- | " + " | ".join("---" for _ in cells) + " |"]
+        for s in seeds:
+            rows.append(f"| {s} | {at[(s, tau, *cells[0])]['weights']} | "
+                        + " | ".join(fmt_ci(at[(s, tau, *c)]["diff_vs_greedy"]) for c in cells) + " |")
+        wins = []
+        for n in sorted({n for n, _ in cells}):
+            k = sum(all(at[(s, tau, n, load)]["diff_vs_greedy"][1] > 0 for m, load in cells if m == n) for s in seeds)
+            wins.append(f"at {n} nodes for {k} of {len(seeds)} seeds")
+        return "\n".join(rows) + f"\n\nBetter than greedy at every load (interval above 0): {', '.join(wins)}.\n"
+
+    text = f"\n### {name}\n\n{report['episodes']} held-out episodes per cell.\n\n" + table(own)
+    for tau in sorted({r["tau"] for r in report["runs"]} - {own}):
+        pairs = [(at[(s, own, *c)]["diff_vs_greedy"][0], at[(s, tau, *c)]["diff_vs_greedy"][0]) for s in seeds for c in cells]
+        text += (f"\nThe same runs acting with Q temperature {tau:g} instead of the recipe's {own:g} (same weights; the "
+                 f"fused policy's softmax(Q / tau)):\n\n" + table(tau)
+                 + f"\nTemperature {own:g} gains more over greedy than {tau:g} in {sum(a > b for a, b in pairs)} of "
+                 f"{len(pairs)} seed-cells.\n")
+    return text
 
 
 LIMITS = """

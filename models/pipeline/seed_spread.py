@@ -6,7 +6,11 @@ by default the rest of the selection's candidates and OUTSIDERS: on episodes val
 whether validation chose well, and what one run without selection can land on. Not part of `npm run train` (about
 12 minutes on 2 cores for 4 other seeds).
 
+With --taus every run also acts with other Q temperatures on the same weights (the fused policy's softmax(Q / tau),
+policies/hybrid.py): whether the recipe's temperature is the better one on episodes its choice never saw.
+
 Run from models/:  /usr/bin/python3 -m pipeline.seed_spread  [--policy hybrid] [--seeds 5,6,7,8] [--episodes 100]
+                   [--taus 0.25]
 """
 
 import argparse
@@ -38,18 +42,22 @@ def train(name: str, hp) -> dict:
     return _train(name, hp)["state_dict"]
 
 
-def gains(name: str, hp, state_dict: dict, n: int, lo: int, hi: int, cfg: C.EvalConfig) -> dict:
-    """load -> per-episode return of the model minus greedy's on held-out episodes lo..hi-1 of size n (evaluate's)."""
-    model = _model(name, hp)
-    model.load_state_dict(state_dict)
-    return gains_vs_greedy({name: model.eval()}, n, lo, hi, cfg.seed, cfg.loads, held=True)[name]
+def gains(name: str, hp, state_dict: dict, n: int, lo: int, hi: int, cfg: C.EvalConfig, taus: tuple) -> dict:
+    """tau -> load -> per-episode return of the model acting with Q temperature tau (the weights trained with hp's)
+    minus greedy's on held-out episodes lo..hi-1 of size n (evaluate's)."""
+    runs = {}
+    for tau in taus:
+        runs[tau] = _model(name, replace(hp, tau=tau))
+        runs[tau].load_state_dict(state_dict)
+    return gains_vs_greedy({tau: m.eval() for tau, m in runs.items()}, n, lo, hi, cfg.seed, cfg.loads, held=True)
 
 
 def spread(name: str, hp, seeds: list, episodes: int, cfg: C.EvalConfig, given: dict, sizes=SIZES, workers: int = 2,
-           log=print) -> dict:
+           taus=None, log=print) -> dict:
     """The report for policy `name` with hyper-parameters hp and each of seeds; given: seed -> weights already trained
-    (the committed checkpoint), every other seed is trained here. The caller adds checkpoint_sha256, the committed
-    weights the report goes with."""
+    (the committed checkpoint), every other seed is trained here. Each run acts with each Q temperature of taus
+    (default: hp's own). The caller adds checkpoint_sha256, the committed weights the report goes with."""
+    taus = tuple(dict.fromkeys([hp.tau, *(taus or ())]))
     hps = {s: replace(hp, seed=s) for s in dict.fromkeys([*given, *seeds])}
     weights = dict(given)
     units = [(s, n, lo, min(lo + CHUNK, episodes)) for s in hps for n in sizes for lo in range(0, episodes, CHUNK)]
@@ -57,17 +65,19 @@ def spread(name: str, hp, seeds: list, episodes: int, cfg: C.EvalConfig, given: 
         trained = {s: pool.submit(train, name, h) for s, h in hps.items() if s not in weights}
         weights.update({s: f.result() for s, f in trained.items()})
         log(f"[seed_spread] trained seeds {sorted(trained)}")
-        parts = [pool.submit(gains, name, hps[s], weights[s], n, lo, hi, cfg) for s, n, lo, hi in units]
+        parts = [pool.submit(gains, name, hps[s], weights[s], n, lo, hi, cfg, taus) for s, n, lo, hi in units]
         prog = Progress("seed_spread", len(units), every_s=0.0)
         for k, _ in enumerate(as_completed(parts), 1):
             prog.update(k, units=f"{k}/{len(units)}")
         done = [p.result() for p in parts]
     per = {}
     for (s, n, _, _), d in zip(units, done):
-        for load, g in d.items():
-            per.setdefault((s, n, load), []).append(g)
-    runs = [{"seed": s, "weights": "checkpoint" if s in given else "trained", "num_nodes": n, "load": load,
-             "diff_vs_greedy": [round(v, 4) for v in paired(torch.cat(g))]} for (s, n, load), g in per.items()]
+        for tau, by_load in d.items():
+            for load, g in by_load.items():
+                per.setdefault((s, tau, n, load), []).append(g)
+    runs = [{"seed": s, "weights": "checkpoint" if s in given else "trained", "tau": tau, "num_nodes": n,
+             "load": load, "diff_vs_greedy": [round(v, 4) for v in paired(torch.cat(g))]}
+            for (s, tau, n, load), g in per.items()]
     return {"policy": name, "hyperparameters": {k: v for k, v in asdict(hp).items() if k != "seed"},
             "episodes": episodes, "runs": runs}
 
@@ -78,6 +88,8 @@ def main(argv=None):
     ap.add_argument("--seeds", default=None,
                     help="seeds trained besides the committed one (default: the other selection candidates and 7, 8)")
     ap.add_argument("--episodes", type=int, default=100)
+    ap.add_argument("--taus", default=None,
+                    help="Q temperatures each run also acts with besides its recipe's (e.g. 0.25), on the same weights")
     ap.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
     args = ap.parse_args(argv)
     init_worker()
@@ -86,7 +98,9 @@ def main(argv=None):
     model, hp = load(args.policy, getattr(cfg, args.policy))
     pool = [*candidates(args.policy, getattr(cfg, args.policy).seed, cfg.selection), *OUTSIDERS]
     seeds = [int(s) for s in args.seeds.split(",")] if args.seeds else [s for s in pool if s != hp.seed]
-    report = spread(args.policy, hp, seeds, args.episodes, cfg.eval, {hp.seed: model.state_dict()}, workers=args.workers)
+    taus = [float(t) for t in args.taus.split(",")] if args.taus else None
+    report = spread(args.policy, hp, seeds, args.episodes, cfg.eval, {hp.seed: model.state_dict()}, workers=args.workers,
+                    taus=taus)
     report["checkpoint_sha256"] = sha256(C.CKPT_DIR / f"{args.policy}.pt")
     path = C.REPORT_DIR / seed_report(args.policy)
     write_json(path, report, indent=1)

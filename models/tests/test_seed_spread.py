@@ -11,20 +11,22 @@ from pipeline.seed_spread import spread
 def test_each_seed_is_trained_and_measured_against_greedy():
     hp = C.PipelineConfig().hybrid
     hp = replace(hp, rounds=1, num_envs=4, planner=replace(hp.planner, samples=2))
-    report = spread("hybrid", hp, [11, 12], 4, C.EvalConfig(loads=(0.7,)), given={}, sizes=(12,), workers=1)
+    report = spread("hybrid", hp, [11, 12], 4, C.EvalConfig(loads=(0.7,)), given={}, sizes=(12,), workers=1,
+                    taus=[0.01])
     runs = report["runs"]
-    assert [(r["seed"], r["weights"], r["num_nodes"], r["load"]) for r in runs] == [(11, "trained", 12, 0.7),
-                                                                                    (12, "trained", 12, 0.7)]
+    assert [(r["seed"], r["weights"], r["tau"], r["num_nodes"], r["load"]) for r in runs] == [
+        (11, "trained", hp.tau, 12, 0.7), (11, "trained", 0.01, 12, 0.7),
+        (12, "trained", hp.tau, 12, 0.7), (12, "trained", 0.01, 12, 0.7)]
     assert all(lo <= mean <= hi for mean, lo, hi in (r["diff_vs_greedy"] for r in runs))
-    assert runs[0]["diff_vs_greedy"] != runs[1]["diff_vs_greedy"]  # two seeds, two policies
+    assert runs[0]["diff_vs_greedy"] != runs[2]["diff_vs_greedy"]  # two seeds, two policies
     assert report["hyperparameters"] == {k: v for k, v in asdict(hp).items() if k != "seed"}
 
 
 def test_card_counts_the_seeds_better_than_greedy_at_every_load_and_flags_a_stale_report():
     hp = {k: v for k, v in asdict(C.PipelineConfig().hybrid).items() if k != "seed"}
 
-    def run(seed, load, diff):
-        return {"seed": seed, "weights": "trained", "num_nodes": 200, "load": load, "diff_vs_greedy": diff}
+    def run(seed, load, diff, tau=hp["tau"]):
+        return {"seed": seed, "weights": "trained", "tau": tau, "num_nodes": 200, "load": load, "diff_vs_greedy": diff}
 
     report = {"policy": "hybrid", "hyperparameters": hp, "episodes": 10,
               "checkpoint_sha256": sha256(C.CKPT_DIR / "hybrid.pt"),
@@ -32,5 +34,12 @@ def test_card_counts_the_seeds_better_than_greedy_at_every_load_and_flags_a_stal
     text = seeds_section(report)
     assert "| 5 | trained | +2.0 [+1.0, +3.0] | +1.0 [-1.0, +3.0] |" in text
     assert "at 200 nodes for 1 of 2 seeds" in text
+    assert "temperature" not in text
+    # the same runs acting with another temperature: their own table, and how often the recipe's gains more
+    other = [run(3, 0.4, [3, 2, 4], 9.0), run(3, 0.9, [1, 0.5, 2], 9.0), run(5, 0.4, [1, 0.5, 2], 9.0),
+             run(5, 0.9, [0, -1, 1], 9.0)]
+    text = seeds_section({**report, "runs": report["runs"] + other})
+    assert "| 3 | trained | +3.0 [+2.0, +4.0] | +1.0 [+0.5, +2.0] |" in text
+    assert f"Temperature {hp['tau']:g} gains more over greedy than 9 in 3 of 4 seed-cells." in text
     for stale in ({"hyperparameters": {**hp, "rounds": hp["rounds"] + 1}}, {"checkpoint_sha256": "0" * 64}):
         assert "rerun" in seeds_section({**report, **stale}) and "|" not in seeds_section({**report, **stale})
