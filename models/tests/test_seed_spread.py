@@ -43,3 +43,24 @@ def test_card_counts_the_seeds_better_than_greedy_at_every_load_and_flags_a_stal
     assert f"Temperature {hp['tau']:g} gains more over greedy than 9 in 3 of 4 seed-cells." in text
     for stale in ({"hyperparameters": {**hp, "rounds": hp["rounds"] + 1}}, {"checkpoint_sha256": "0" * 64}):
         assert "rerun" in seeds_section({**report, **stale}) and "|" not in seeds_section({**report, **stale})
+
+
+def test_each_temperature_acts_with_the_same_weights(monkeypatch):
+    import torch
+
+    from pipeline import seed_spread
+    from pipeline.train_all import _model
+
+    hp = C.PipelineConfig().hybrid
+    weights = _model("hybrid", hp).state_dict()
+    seen = {}
+
+    def fake_gains(runs, *args, **kwargs):
+        seen.update(runs)
+        return {tau: {} for tau in runs}
+
+    monkeypatch.setattr(seed_spread, "gains_vs_greedy", fake_gains)
+    seed_spread.gains("hybrid", hp, weights, 12, 0, 2, C.EvalConfig(), (hp.tau, 0.25))
+    assert {tau: m.tau for tau, m in seen.items()} == {hp.tau: hp.tau, 0.25: 0.25}
+    for m in seen.values():
+        assert all(torch.equal(m.state_dict()[k], v) for k, v in weights.items())
