@@ -36,7 +36,8 @@ class HybridConfig:
     # Q temperature in the fused distribution. At 0.25, softmax(Q / tau) was so much sharper than softmax(logits)
     # that the fused argmax was Q's, and Q extrapolates beyond the training sizes worse than the policy head does. Five
     # runs of the recipe with 0.25 (seeds 3, 5-8), acting with 1 instead on validation networks, gained more over greedy
-    # in 14 of 15 cells (seed x load) at 200 nodes and 13 of 15 at 1000, and the same within noise at 20.
+    # in 14 of 15 cells (seed x load) at 200 nodes and 13 of 15 at 1000; at 20 nodes less in 10 of 15, by at most 6.4,
+    # inside every cell's interval.
     # `pipeline.seed_spread --taus 0.25` compares the two on held-out episodes (docs/model-card.md, "Across training
     # seeds").
     tau: float = 1.0
