@@ -247,8 +247,10 @@ LIMITS = """
 - How well it holds depends on the training run ("Across training seeds" above, where measured). The pipeline
   publishes the run that validation prefers ("Training-seed selection"): that keeps a losing run from being published
   when a better one is among the candidates, but it does not make every run of the recipe good, and with no good
-  candidate it publishes the least bad. A retrain whose float rounding differs (another CPU model, another BLAS
-  thread count) is another set of runs.
+  candidate it publishes the least bad. Training pins its numeric kernels (OpenBLAS's Haswell kernel, torch's AVX2
+  kernels: models/policies/kernels.py), so a retrain on any x86-64 CPU with AVX2 and FMA is bit for bit the same. A
+  retrain whose float rounding differs (a CPU without AVX2, another kernel chosen by hand, another BLAS thread count)
+  is another set of runs.
 - The simulator is a model (docs/environment.md): the policies are as good as it is faithful. They have never seen
   real traffic. Routes are static shortest paths; links are FIFO and serve transfers in placement order.
 - The planner, and the policies distilled from it, optimise the sum of rewards over the next few tasks; the value

@@ -16,6 +16,7 @@ from pathlib import Path
 import torch
 
 from policies import dqn, hybrid, ppo
+from policies.kernels import in_effect
 from policies.progress import fmt_time
 
 from . import config as C
@@ -104,7 +105,8 @@ def main(argv=None):
     repo_dir, ckpt_dir, report_dir, fixture_dir = (out / d for d in ("repository", "checkpoints", "reports", "fixtures"))
     graphs = {name: version_dir(repo_dir, name, C.VERSION) / GRAPH for name in names}
     t0 = time.time()
-    print(f"[train_all] policies {names} -> {out}, torch {torch.__version__}, {args.workers} workers", flush=True)
+    print(f"[train_all] policies {names} -> {out}, torch {torch.__version__}, kernels {in_effect()}, {args.workers} workers",
+          flush=True)
 
     hps, runs, selection = train_and_select({name: getattr(cfg, name) for name in names}, cfg.selection, args.workers)
     if selection:
