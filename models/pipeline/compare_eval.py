@@ -2,11 +2,22 @@
 episode count), relative to the first. Used to check that `npm run train` reproduces the committed eval.json.
 
   /usr/bin/python3 -m pipeline.compare_eval OLD.json NEW.json [--tolerance 0.02]   (exit 1 beyond the tolerance)
+
+With --save REPORT it also keeps the rerun for the model card ("Another numeric kernel"): NEW.json's evaluation, and
+from the run it belongs to (NEW.json's ../repository and ../reports) the kernels it was trained on and the seeds
+selection chose.
 """
 
 import argparse
+import hashlib
 import json
 import sys
+from pathlib import Path
+
+from .repository import CONFIG, MANIFEST
+from .selection import REPORT as SELECTION_REPORT
+
+KERNEL_RERUN = "kernel_rerun.json"  # under models/reports/
 
 
 def compare(old: dict, new: dict) -> list:
@@ -22,17 +33,43 @@ def compare(old: dict, new: dict) -> list:
     return sorted(out, key=lambda t: -t[3])
 
 
+def fingerprint(doc: dict) -> str:
+    """sha256 of an evaluation's content (not of its file's formatting)."""
+    return hashlib.sha256(json.dumps(doc, sort_keys=True).encode()).hexdigest()
+
+
+def rerun_report(old: dict, new_eval: Path) -> dict:
+    """The rerun whose evaluation is new_eval, as --save keeps it, with the fingerprint of the evaluation old it
+    reruns."""
+    root = new_eval.resolve().parents[1]
+    kernels = set()
+    for config in sorted((root / "repository").glob(f"*/{CONFIG}")):
+        default = json.loads(config.read_text())["default_version"]
+        manifest = json.loads((config.parent / str(default) / MANIFEST).read_text())
+        kernels.add(json.dumps(manifest["training"]["kernels"], sort_keys=True))
+    if len(kernels) != 1:
+        raise SystemExit(f"{root}: the models were trained on {len(kernels)} sets of kernels, not one")
+    selection = json.loads((root / "reports" / SELECTION_REPORT).read_text())
+    return {"kernels": json.loads(kernels.pop()), "reference": fingerprint(old),
+            "selected_seeds": {name: sel["chosen"] for name, sel in selection["models"].items()},
+            "eval": json.loads(new_eval.read_text())}
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("old")
     ap.add_argument("new")
     ap.add_argument("--tolerance", type=float, default=0.02)
+    ap.add_argument("--save", help=f"write the rerun here for the model card (models/reports/{KERNEL_RERUN})")
     args = ap.parse_args(argv)
-    rows = compare(*(json.load(open(p)) for p in (args.old, args.new)))
+    old = json.loads(Path(args.old).read_text())
+    rows = compare(old, json.loads(Path(args.new).read_text()))
     beyond = [t for t in rows if t[3] > args.tolerance]
     print(f"{len(rows)} rows compared, {len(beyond)} beyond {100 * args.tolerance:g}%; largest:")
     for (policy, n, load, eps), a, b, rel in rows[:8]:
         print(f"  {policy:14s} N={n:4d} load={load} ({eps} episodes): {a:10.3f} -> {b:10.3f}  {100 * rel:.3f}%")
+    if args.save:
+        Path(args.save).write_text(json.dumps(rerun_report(old, Path(args.new)), indent=1) + "\n")
     return 1 if beyond else 0
 
 

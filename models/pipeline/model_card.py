@@ -9,6 +9,7 @@ from pathlib import Path
 
 from edgesim import spec
 
+from .compare_eval import KERNEL_RERUN, compare, fingerprint
 from .config import CKPT_DIR, REPORT_DIR, REPOSITORY_DIR, ROOT, VERSION, PipelineConfig
 from .export import sha256
 from .repository import MANIFEST, version_dir
@@ -144,9 +145,11 @@ def _report(name: str):
     return json.loads((REPORT_DIR / name).read_text()) if (REPORT_DIR / name).exists() else None
 
 
-def render(doc=None, manifests=None, path: Path = CARD, seed_reports=None, selection=None):
-    """seed_reports: policy -> its seed_spread report (default: the ones in models/reports/)."""
+def render(doc=None, manifests=None, path: Path = CARD, seed_reports=None, selection=None, rerun=None):
+    """seed_reports: policy -> its seed_spread report; rerun: compare_eval's kernel rerun (defaults: the ones in
+    models/reports/)."""
     doc = doc or json.loads((REPORT_DIR / "eval.json").read_text())
+    rerun = rerun or _report(KERNEL_RERUN)
     if seed_reports is None:
         seed_reports = {p: r for p in LEARNED_ORDER if (r := _report(seed_report(p)))}
     selection = selection or _report(SELECTION_REPORT)
@@ -174,6 +177,8 @@ def render(doc=None, manifests=None, path: Path = CARD, seed_reports=None, selec
                  "<name>` measures it. The tables above are one training run; this is how far another run of the same "
                  "recipe can land, and whether the run validation chose holds up on episodes it never saw.\n"
                  + "".join(seeds_section(r) for r in seed_reports.values()))
+    if rerun:
+        text += kernel_section(rerun, doc, manifests)
     text += LIMITS.format(gamma=spec.GAMMA)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text)
@@ -240,6 +245,63 @@ def seeds_section(report) -> str:
     return text
 
 
+def gain_kept(doc, policy: str) -> dict:
+    """(nodes, load) -> the smallest share of policy's gain over greedy an ablation variant keeps (None: no gain)."""
+    full = {(r["num_nodes"], r["load"]): r["diff_vs_greedy"][0] for r in doc["results"] if r["policy"] == policy}
+    kept = {}
+    for a in doc["ablations"]:
+        cell = (a["num_nodes"], a["load"])
+        if a["policy"] == policy and full[cell] > 0:
+            kept[cell] = min(kept.get(cell, 1e9), a["diff_vs_greedy"][0] / full[cell])
+    return {cell: kept.get(cell) for cell in full}
+
+
+def kernel_section(rerun, doc, manifests: dict) -> str:
+    """models/reports/kernel_rerun.json: the recipe retrained on other numeric kernels, against the published run."""
+    k = rerun["kernels"]
+    command = (f"`cd models && OPENBLAS_CORETYPE={k['openblas']} /usr/bin/python3 -m pipeline.train_all --out /tmp/rerun && "
+               f"/usr/bin/python3 -m pipeline.compare_eval reports/eval.json /tmp/rerun/reports/eval.json --save "
+               f"reports/{KERNEL_RERUN}`")
+    head = (f"\n## Another numeric kernel\n\n`npm run train` pins OpenBLAS's Haswell kernel and torch's AVX2 kernels "
+            "(models/policies/kernels.py), so every x86-64 CPU with AVX2 and FMA sums in the same order as the run above "
+            "(on this EPYC the pinned rerun is bit for bit; other CPU models have not been tried). "
+            "Other kernels sum in another order, and every training run diverges from the first rounding that differs. "
+            f"The same recipe trained on OpenBLAS's {k['openblas']} kernel and torch's {k['aten']} kernels ({command}) "
+            "shows how far that alone moves the results. It is a measurement, not a candidate: the published models "
+            "stay the pinned run's.\n")
+    if rerun["reference"] != fingerprint(doc):
+        return head + (f"\nmodels/reports/{KERNEL_RERUN} reran another evaluation than the published one: rerun the "
+                       "command.\n")
+    new = rerun["eval"]
+    rows = compare(doc, new)
+    out = ["| policy | means beyond 2% | largest difference |", "| --- | ---: | --- |"]
+    for policy in dict.fromkeys(r[0][0] for r in rows):
+        own = [r for r in rows if r[0][0] == policy]
+        (_, n, load, _), a, b, rel = own[0]  # largest first
+        out.append(f"| {policy} | {sum(r[3] > 0.02 for r in own)} of {len(own)} | "
+                   + (f"{100 * rel:.1f}% ({n} nodes, load {load}: {a:.1f} -> {b:.1f}) |" if rel > 0 else "none |"))
+    seeds = ", ".join(f"`{name}` seed {seed} (published: {manifests[name]['training']['seed']})"
+                      for name, seed in rerun["selected_seeds"].items() if name in manifests)
+    text = (head + f"\nEvaluation means that moved by more than 2% (same held-out episodes): "
+            f"{sum(r[3] > 0.02 for r in rows)} of {len(rows)}.\n\n" + "\n".join(out)
+            + f"\n\nSeed selection on that run chose {seeds}.\n")
+    by = lambda d: {(r["policy"], r["num_nodes"], r["load"]): r for r in d["results"]}  # noqa: E731
+    pub, re_ = by(doc), by(new)
+    gnns = [p for p in ("hybrid", "hybrid_gat") if any(key[0] == p for key in re_)]
+    cells = sorted({(n, load) for p, n, load in re_ if p in gnns})
+    table = ["| nodes | load | " + " | ".join(f"{p} published | {p} rerun" for p in gnns) + " |",
+             "| ---: | ---: | " + " | ".join("--- | ---" for _ in gnns) + " |"]
+    for n, load in cells:
+        table.append(f"| {n} | {load} | " + " | ".join(f"{fmt_ci(pub[(p, n, load)]['diff_vs_greedy'])} | "
+                                                      f"{fmt_ci(re_[(p, n, load)]['diff_vs_greedy'])}" for p in gnns) + " |")
+    text += "\nThe distilled GNNs against greedy (paired, 95% intervals), published run and rerun:\n\n" + "\n".join(table) + "\n"
+    if new["ablations"]:
+        lost = lambda d: sum(v is not None and v <= 0.75 for v in gain_kept(d, "hybrid").values())  # noqa: E731
+        text += (f"\n`hybrid` loses at least a quarter of its gain without the graph or the link state in "
+                 f"{lost(new)} of {len(cells)} cells on the rerun, {lost(doc)} in the published run.\n")
+    return text
+
+
 LIMITS = """
 ## Limits
 
@@ -248,7 +310,7 @@ LIMITS = """
   publishes the run that validation prefers ("Training-seed selection"): that keeps a losing run from being published
   when a better one is among the candidates, but it does not make every run of the recipe good, and with no good
   candidate it publishes the least bad. Training pins its numeric kernels (OpenBLAS's Haswell kernel, torch's AVX2
-  kernels: models/policies/kernels.py), so a retrain on any x86-64 CPU with AVX2 and FMA is bit for bit the same. A
+  kernels: models/policies/kernels.py), so every x86-64 CPU with AVX2 and FMA rounds as the published run did. A
   retrain whose float rounding differs (a CPU without AVX2, another kernel chosen by hand, another BLAS thread count)
   is another set of runs.
 - The simulator is a model (docs/environment.md): the policies are as good as it is faithful. They have never seen

@@ -3,8 +3,8 @@
 OpenBLAS, which Debian's torch calls for every matrix product, picks its kernel by CPU model when it loads: on AMD EPYC
 (Zen 4) it picks Cooperlake's, on a 2014 Xeon Haswell's. Each kernel sums a product in its own order, and a training
 run feeds every rounding into the next step, so two kernels end with other weights. Pinned to Haswell's kernel, which
-every CPU with AVX2 and FMA runs (Intel since 2013, AMD since 2017), a rerun is bit for bit the same on all of them;
-torch's own vectorised kernels are pinned to AVX2 alike (https://github.com/OpenMathLib/OpenBLAS/wiki/Faq,
+every CPU with AVX2 and FMA runs (Intel since 2013, AMD since 2017), all of them sum in the same order; torch's own
+vectorised kernels are pinned to AVX2 alike (https://github.com/OpenMathLib/OpenBLAS/wiki/Faq,
 OPENBLAS_CORETYPE; https://pytorch.org/docs/stable/notes/numerical_accuracy.html).
 
 Both libraries read their variable once, when they load, so pin() must run before torch is imported: the packages

@@ -5,18 +5,19 @@ import math
 from collections import Counter
 
 import onnx
+import pytest
 from onnx import numpy_helper, shape_inference
 import torch
 
 from edgesim import spec
-from pipeline.compare_eval import main as compare_eval
+from pipeline.compare_eval import fingerprint, main as compare_eval
 from pipeline.config import EvalConfig
 from pipeline.evaluate import episode_ranges, evaluate, paired, ratio_interval
 from pipeline.export import INPUTS, export_onnx, sha256
 from pipeline.fixtures import model_fixture
 from pipeline.manifest import build as build_manifest
 from pipeline.manifest import graph_inputs
-from pipeline.model_card import render
+from pipeline.model_card import kernel_section, render
 from pipeline.repository import serve
 from pipeline.sim_fixtures import build_requests, expected
 from policies.hybrid import HybridConfig, build
@@ -168,3 +169,54 @@ def test_compare_eval_flags_means_beyond_the_tolerance(tmp_path):
     near.write_text(json.dumps({"results": [{**row, "mean_return": -101.0}]}))
     far.write_text(json.dumps({"results": [{**row, "mean_return": -103.0}]}))
     assert compare_eval([str(old), str(near)]) == 0 and compare_eval([str(old), str(far)]) == 1
+
+
+def _eval_doc(hybrid_gain: float, ablation_gain: float) -> dict:
+    """An evaluation of greedy and hybrid at one cell with one ablation."""
+    cell = {"num_nodes": 20, "load": 0.7, "episodes": 200}
+    return {"seed": 1, "results": [
+        {"policy": "greedy", **cell, "mean_return": -100.0, "diff_vs_greedy": [0.0, 0.0, 0.0]},
+        {"policy": "hybrid", **cell, "mean_return": -100.0 + hybrid_gain,
+         "diff_vs_greedy": [hybrid_gain, hybrid_gain - 1, hybrid_gain + 1]}],
+        "ablations": [{"policy": "hybrid", "variant": "no_graph", **cell, "mean_return": -100.0 + ablation_gain,
+                       "diff_vs_greedy": [ablation_gain, ablation_gain - 1, ablation_gain + 1]}]}
+
+
+def _rerun_dir(tmp_path, doc, kernels):
+    """A `train_all --out` directory with doc as its evaluation, hybrid trained on each of kernels (one version each)."""
+    (tmp_path / "reports").mkdir(parents=True)
+    (tmp_path / "reports" / "eval.json").write_text(json.dumps(doc))
+    (tmp_path / "reports" / "selection.json").write_text(json.dumps({"models": {"hybrid": {"chosen": 4}}}))
+    for i, (name, k) in enumerate(kernels):
+        (tmp_path / "repository" / name / "1").mkdir(parents=True)
+        (tmp_path / "repository" / name / "config.json").write_text(json.dumps({"default_version": 1}))
+        (tmp_path / "repository" / name / "1" / "manifest.json").write_text(json.dumps({"training": {"kernels": k}}))
+    return tmp_path / "reports" / "eval.json"
+
+
+def test_compare_eval_saves_the_rerun_with_its_kernels_and_the_evaluation_it_reruns(tmp_path):
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(_eval_doc(10.0, 5.0)))
+    k = {"openblas": "Cooperlake", "aten": "AVX2"}
+    new = _rerun_dir(tmp_path / "run", _eval_doc(12.5, 9.0), [("hybrid", k), ("dqn", k)])
+    assert compare_eval([str(old), str(new), "--save", str(tmp_path / "rerun.json")]) == 1  # -90 vs -87.5: 2.8%
+    saved = json.loads((tmp_path / "rerun.json").read_text())
+    assert saved["kernels"] == k and saved["selected_seeds"] == {"hybrid": 4}
+    assert saved["eval"] == _eval_doc(12.5, 9.0) and saved["reference"] == fingerprint(_eval_doc(10.0, 5.0))
+    mixed = _rerun_dir(tmp_path / "mixed", _eval_doc(12.5, 9.0), [("hybrid", k), ("dqn", {**k, "openblas": "Haswell"})])
+    with pytest.raises(SystemExit):
+        compare_eval([str(old), str(mixed), "--save", str(tmp_path / "mixed.json")])
+
+
+def test_the_model_card_compares_the_kernel_rerun_with_the_published_run():
+    published, rerun_doc = _eval_doc(10.0, 9.0), _eval_doc(12.5, 5.0)
+    rerun = {"kernels": {"openblas": "Cooperlake", "aten": "AVX2"}, "reference": fingerprint(published),
+             "selected_seeds": {"hybrid": 4}, "eval": rerun_doc}
+    text = kernel_section(rerun, published, {"hybrid": {"training": {"seed": 3}}})
+    assert "OPENBLAS_CORETYPE=Cooperlake" in text and "`hybrid` seed 4 (published: 3)" in text
+    assert "| hybrid | 1 of 1 | 2.8% (20 nodes, load 0.7: -90.0 -> -87.5) |" in text
+    assert "| greedy | 0 of 1 | none |" in text
+    # the published ablation keeps 90% of the gain, the rerun's 40%
+    assert "in 1 of 1 cells on the rerun, 0 in the published run" in text
+    stale = kernel_section(rerun, _eval_doc(11.0, 9.0), {"hybrid": {"training": {"seed": 3}}})
+    assert "reran another evaluation than the published one" in stale and "| hybrid |" not in stale
