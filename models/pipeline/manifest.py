@@ -7,7 +7,6 @@ import onnx
 import torch
 
 from edgesim import spec
-from policies.kernels import in_effect
 
 from .config import OPSET, REGENERATE, VERSION
 from .export import INPUTS, OUTPUTS
@@ -89,7 +88,9 @@ def build(name: str, model, hp, sha: str, train: dict, eval_doc: dict, inputs: l
         "training": {
             "seed": hp.seed, "steps": train["steps"], "steps_unit": "environment transitions (tasks placed)",
             "wall_time_s": round(train["wall_s"], 1), "hyperparameters": dataclasses.asdict(hp),
-            "torch": torch.__version__, "python": platform.python_version(), "kernels": in_effect(),
+            "torch": torch.__version__, "python": platform.python_version(),
+            # the kernels the training process ran (policies/kernels.py); unknown for runs published before they were kept
+            **({"kernels": train["kernels"]} if "kernels" in train else {}),
             "curve": train["curve"],
             **({"seed_selection": train["selection"]} if "selection" in train else {}),
         },

@@ -50,6 +50,8 @@ def reexport(name: str, hp, previous: int, cases: list[dict], eval_doc: dict) ->
     train = {"steps": t["steps"], "wall_s": t["wall_time_s"], "curve": t["curve"]}
     if "seed_selection" in t:
         train["selection"] = t["seed_selection"]
+    if "kernels" in t:
+        train["kernels"] = t["kernels"]
     manifest = build(name, model, hp, sha256(path), train, eval_doc, graph_inputs(path))
     # inside the training block: the manifest's top-level fields are a fixed set (docs/model-contract.md)
     manifest["training"]["reexport"] = {

@@ -52,6 +52,7 @@ def quick(cfg: C.PipelineConfig) -> C.PipelineConfig:
 def _train(name: str, hp) -> dict:
     run = TRAINERS[name](hp, name=name)
     run["state_dict"] = run.pop("model").state_dict()
+    run["kernels"] = in_effect()
     return run
 
 

@@ -183,11 +183,12 @@ def _eval_doc(hybrid_gain: float, ablation_gain: float) -> dict:
 
 
 def _rerun_dir(tmp_path, doc, kernels):
-    """A `train_all --out` directory with doc as its evaluation, hybrid trained on each of kernels (one version each)."""
+    """A `train_all --out` directory with doc as its evaluation and, per (model, kernels) in kernels, a default
+    version trained on those kernels."""
     (tmp_path / "reports").mkdir(parents=True)
     (tmp_path / "reports" / "eval.json").write_text(json.dumps(doc))
     (tmp_path / "reports" / "selection.json").write_text(json.dumps({"models": {"hybrid": {"chosen": 4}}}))
-    for i, (name, k) in enumerate(kernels):
+    for name, k in kernels:
         (tmp_path / "repository" / name / "1").mkdir(parents=True)
         (tmp_path / "repository" / name / "config.json").write_text(json.dumps({"default_version": 1}))
         (tmp_path / "repository" / name / "1" / "manifest.json").write_text(json.dumps({"training": {"kernels": k}}))

@@ -5,6 +5,7 @@ import torch
 
 from pipeline import train_all
 from pipeline.config import VERSION
+from policies.kernels import in_effect
 
 
 def test_quick_end_to_end_run(tmp_path):
@@ -18,6 +19,7 @@ def test_quick_end_to_end_run(tmp_path):
         assert config == {"name": name, "versions": [VERSION], "default_version": VERSION}
         fx = json.loads((tmp_path / "fixtures" / f"{name}.json").read_text())
         assert manifest["training"]["steps"] > 0 and len(fx["cases"]) >= 40
+        assert manifest["training"]["kernels"] == in_effect()  # the training worker's, inherited from this process
         assert (tmp_path / "checkpoints" / f"{name}.pt").exists()
     ev = json.loads((tmp_path / "reports" / "eval.json").read_text())
     assert {r["policy"] for r in ev["results"]} >= {"ppo", "hybrid", "greedy", "planner"}
@@ -60,3 +62,22 @@ def test_reevaluate_rewrites_eval_and_the_default_manifests_only(tmp_path, monke
         # the previous version keeps the evaluation it was published with
         before = (C.ROOT / "repository" / name / str(VERSION - 1) / "manifest.json").read_text()
         assert (repo / name / str(VERSION - 1) / "manifest.json").read_text() == before
+
+
+def test_reexport_keeps_the_training_record_of_the_version_it_republishes(tmp_path, monkeypatch):
+    from pipeline import config as C
+    from pipeline import reexport
+
+    previous = json.loads((C.REPOSITORY_DIR / "ppo" / str(VERSION) / "manifest.json").read_text())
+    previous["training"]["kernels"] = {"openblas": "Zen", "aten": "AVX2"}  # not this process's: must be carried over
+    (tmp_path / "ppo" / "6").mkdir(parents=True)
+    (tmp_path / "ppo" / "6" / "manifest.json").write_text(json.dumps(previous))
+    monkeypatch.setattr(C, "REPOSITORY_DIR", tmp_path)
+    monkeypatch.setattr(C, "FIXTURE_DIR", tmp_path / "fixtures")
+    cases = json.loads((C.ROOT / "fixtures" / "simulation.json").read_text())["cases"][:3]
+    eval_doc = json.loads((C.REPORT_DIR / "eval.json").read_text())
+    reexport.reexport("ppo", C.PipelineConfig().ppo, 6, cases, eval_doc)
+    new = json.loads((tmp_path / "ppo" / str(VERSION) / "manifest.json").read_text())
+    assert new["training"]["reexport"]["same_weights_as_version"] == 6
+    assert {k: new["training"][k] for k in ("steps", "curve", "kernels")} == \
+        {k: previous["training"][k] for k in ("steps", "curve", "kernels")}
