@@ -47,8 +47,11 @@ def rerun_report(old: dict, new_eval: Path) -> dict:
     kernels = set()
     for config in sorted((root / "repository").glob(f"*/{CONFIG}")):
         default = json.loads(config.read_text())["default_version"]
-        manifest = json.loads((config.parent / str(default) / MANIFEST).read_text())
-        kernels.add(json.dumps(manifest["training"]["kernels"], sort_keys=True))
+        path = config.parent / str(default) / MANIFEST
+        training = json.loads(path.read_text())["training"]
+        if "kernels" not in training:
+            raise SystemExit(f"{path} does not say which kernels it was trained on: retrain with this pipeline")
+        kernels.add(json.dumps(training["kernels"], sort_keys=True))
     if len(kernels) != 1:
         raise SystemExit(f"{root}: the models were trained on {len(kernels)} sets of kernels, not one")
     selection = json.loads((root / "reports" / SELECTION_REPORT).read_text())

@@ -205,8 +205,12 @@ def test_compare_eval_saves_the_rerun_with_its_kernels_and_the_evaluation_it_rer
     assert saved["kernels"] == k and saved["selected_seeds"] == {"hybrid": 4}
     assert saved["eval"] == _eval_doc(12.5, 9.0) and saved["reference"] == fingerprint(_eval_doc(10.0, 5.0))
     mixed = _rerun_dir(tmp_path / "mixed", _eval_doc(12.5, 9.0), [("hybrid", k), ("dqn", {**k, "openblas": "Haswell"})])
-    with pytest.raises(SystemExit):
+    with pytest.raises(SystemExit, match="2 sets of kernels"):
         compare_eval([str(old), str(mixed), "--save", str(tmp_path / "mixed.json")])
+    unknown = _rerun_dir(tmp_path / "unknown", _eval_doc(12.5, 9.0), [("hybrid", k)])
+    (tmp_path / "unknown" / "repository" / "hybrid" / "1" / "manifest.json").write_text(json.dumps({"training": {}}))
+    with pytest.raises(SystemExit, match="does not say which kernels"):
+        compare_eval([str(old), str(unknown), "--save", str(tmp_path / "unknown.json")])
 
 
 def test_the_model_card_compares_the_kernel_rerun_with_the_published_run():
