@@ -325,7 +325,7 @@ export function AnalyticsView() {
                     <th className="num">Mean return</th>
                     <th className="num">Diff vs greedy [95% CI]</th>
                     <th className="num">Full model&apos;s diff</th>
-                    <th className="num">Share of gain kept</th>
+                    <th className="num">Share of gain kept [95% CI]</th>
                     <th>Note</th>
                   </tr>
                 </thead>
@@ -345,6 +345,7 @@ export function AnalyticsView() {
                       <td className="num">{a.full ? formatInterval(a.full) : "—"}</td>
                       <td className="num" data-testid="share-cell">
                         {a.share === null ? "—" : formatPct(a.share, 0)}
+                        {a.shareCi ? ` [${formatPct(a.shareCi[0], 0)}, ${formatPct(a.shareCi[1], 0)}]` : ""}
                       </td>
                       <td className="wrap small muted">{a.note ?? ""}</td>
                     </tr>

@@ -276,6 +276,8 @@ export interface AblationTableRow {
    * null when there is no gain to keep (full diff <= 0) or no full row.
    */
   share: number | null;
+  /** the report's 95% interval of share (Fieller's, paired by episode), when it has one */
+  shareCi: [number, number] | null;
   /** why share is null, or a caveat (the full gain's CI contains 0) */
   note: string | null;
 }
@@ -308,6 +310,7 @@ export function ablationTable(ablations: readonly AblationRow[], results: readon
         diff: a.diff_vs_greedy,
         full,
         share,
+        shareCi: share === null ? null : (a.gain_kept_ci95 ?? null),
         note,
       };
     })

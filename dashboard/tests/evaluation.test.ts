@@ -143,6 +143,16 @@ describe("evaluation tables", () => {
     expect(noGraph!.share).toBeCloseTo(-2.7 / 29);
   });
 
+  it("carries the report's interval of the share kept, and none where there is no share", () => {
+    const abl = { ...report.ablations[0]!, gain_kept_ci95: [0.2, 0.7] as [number, number] };
+    expect(ablationTable([abl], rows)[0]!.shareCi).toEqual([0.2, 0.7]);
+    expect(ablationTable([{ ...abl, gain_kept_ci95: null }], rows)[0]!.shareCi).toBeNull();
+    const base = rows.filter((r) => !(r.policy === "hybrid" && r.num_nodes === 50 && r.load === 0.9));
+    const noGain = ablationTable([abl], [...base, evalRow("hybrid", "learned", 50, 0.9, [-55, -110, -0.7])]);
+    expect(noGain[0]!.share).toBeNull();
+    expect(noGain[0]!.shareCi).toBeNull();
+  });
+
   it("gives no share when the full model has no gain over greedy, and flags a noisy one", () => {
     const base = rows.filter((r) => !(r.policy === "hybrid" && r.num_nodes === 50 && r.load === 0.9));
     const abl = report.ablations[0]!;

@@ -34,10 +34,11 @@ class EvalConfig:
     episodes: int = 200
     sizes: tuple = (20, 50, 200, 1000)
     loads: tuple = (0.4, 0.7, 0.9)
-    # The planner costs about 1-3 ms (20 nodes) to 50 ms (1000 nodes) per decision: it runs on the first episodes of
-    # each cell only, the same ones for the paired comparison with greedy. 24 at 1000 nodes: with 4 its own gain over
-    # greedy was not significant at loads 0.4 and 0.9 (the normalised score had no interval), with 12 the score's
-    # interval at load 0.9 reached down to 0.25; `npm run train` stays inside 30 minutes on 2 cores.
+    # The planner costs about 1-3 ms (20 nodes) to 50 ms (1000 nodes) per decision: `npm run train` runs it on the
+    # first episodes of each cell only, and takes its results on every episode from reports/planner_reference.json
+    # (pipeline/planner_reference.py) when they agree on these. Without the reference, 24 at 1000 nodes: with 4 its
+    # own gain over greedy was not significant at loads 0.4 and 0.9, with 12 the normalised score's interval at load
+    # 0.9 reached down to 0.25. `npm run train` stays inside 30 minutes on 2 cores.
     planner_episodes: dict = field(default_factory=lambda: {20: 100, 50: 40, 200: 20, 1000: 24})
     # Episodes stepped together in one unit of work (memory: route tables are sources x nodes per network; at 1000
     # nodes 20 networks keep the activations in cache: 1.5 us per node per forward pass against 2.3 at 100).

@@ -3,16 +3,21 @@
 Per cell (size N, load rho): the same EvalConfig.episodes networks (odd generator seeds, never trained on) and the
 same arrival streams for every policy, warmed up once by greedy; then EPISODE_TASKS scored tasks per episode.
 Differences against greedy are paired by episode; 95% intervals are mean +- 1.96 standard errors. Learned policies
-act by argmax(probs). normalized_score = (policy - greedy) / (planner - greedy), each mean over the episodes the
-planner ran (EvalConfig.planner_episodes); normalized_score_ci95 is Fieller's 95% interval for that ratio of paired
-means, null where it is unbounded (the planner's gain over greedy is not significantly above 0 on those episodes).
-decision_ms is every policy's mean time per decision (observation, forward pass, choice) on the planner's episodes,
-stepped together as the planner was (EvalConfig.planner_chunk: one at a time at 1000 nodes), so it compares policies
-like for like.
+act by argmax(probs). The planner runs on the first EvalConfig.planner_episodes of each cell; its results on every
+episode come from models/reports/planner_reference.json (pipeline/planner_reference.py) when that report is the run
+this evaluation would make (adopt_reference). normalized_score = (policy - greedy) / (planner - greedy), each mean
+over the episodes the planner has; normalized_score_ci95 is Fieller's 95% interval for that ratio of paired means,
+null where it is unbounded (the planner's gain over greedy is not significantly above 0 on those episodes). An
+ablation's gain_kept is the share of the full policy's gain over greedy that the variant keeps, (variant - greedy) /
+(policy - greedy), with gain_kept_ci95 its Fieller interval on the same episodes.
+decision_ms is every policy's mean time per decision (observation, forward pass, choice) on the planner's first
+episodes, stepped together as the planner was (EvalConfig.planner_chunk: one at a time at 1000 nodes), so it compares
+policies like for like.
 """
 
 import math
 import time
+from functools import partial
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
 import torch
@@ -107,9 +112,10 @@ def episode_ranges(n: int, cfg: EvalConfig) -> list:
     return [(lo, min(lo + step, hi)) for start, hi, step in spans for lo in range(start, hi, step)]
 
 
-def evaluate(models: dict, cfg: EvalConfig, workers: int = 1, log=print) -> dict:
-    """models: name -> torch module. Returns the eval.json document. Units of work (one size, a range of episodes,
-    every load) run in parallel worker processes, the costliest first; no number depends on the worker count."""
+def evaluate(models: dict, cfg: EvalConfig, workers: int = 1, log=print, reference: dict | None = None) -> dict:
+    """models: name -> torch module; reference: a planner_reference.json document or None. Returns the eval.json
+    document. Units of work (one size, a range of episodes, every load) run in parallel worker processes, the costliest
+    first; no number depends on the worker count."""
     units = [(n, lo, hi) for n in cfg.sizes for lo, hi in episode_ranges(n, cfg)]
     n_plan = {n: min(cfg.planner_episodes.get(n, cfg.episodes), cfg.episodes) for n in cfg.sizes}
 
@@ -118,9 +124,25 @@ def evaluate(models: dict, cfg: EvalConfig, workers: int = 1, log=print) -> dict
         n, lo, hi = u
         return (hi - lo) * n * (1 + PLANNER_COST * (hi <= n_plan[n]))
 
-    units.sort(key=cost, reverse=True)  # the costliest first, so no long unit is left for the end
-    prog, total = Progress("eval", sum(map(cost, units)), every_s=0.0), 0
-    done = {}
+    done = run_units("eval", units, partial(evaluate_episodes, models, cfg=cfg), cost, workers)
+    cells = {(n, load): merged([done[(n, lo, hi)][load] for lo, hi in episode_ranges(n, cfg)])
+             for n in sorted(cfg.sizes) for load in cfg.loads}
+    adopted, why = adopt_reference(cells, reference, cfg)
+    log(f"[eval] planner on every episode from planner_reference.json: {why}" if adopted else
+        f"[eval] planner on its first episodes only ({why}; regenerate the reference with {REFERENCE_COMMAND})")
+    rows, ablations = [], []
+    for (n, load), per in cells.items():
+        r, a = cell_rows(n, load, per, cfg.episodes if adopted else n_plan[n], log)
+        rows += r
+        ablations += a
+    return {"seed": cfg.seed, "episodes": cfg.episodes, "tasks_per_episode": spec.EPISODE_TASKS, "results": rows,
+            "ablations": ablations}
+
+
+def run_units(label: str, units: list, work, cost, workers: int) -> dict:
+    """unit -> work(*unit) for every unit, in `workers` processes (the costliest first, so no long unit is left for
+    the end), with a progress bar weighted by cost."""
+    prog, total, done = Progress(label, sum(map(cost, units)), every_s=0.0), 0, {}
 
     def finished(unit, result):
         nonlocal total
@@ -128,23 +150,16 @@ def evaluate(models: dict, cfg: EvalConfig, workers: int = 1, log=print) -> dict
         total += cost(unit)
         prog.update(total, units=f"{len(done)}/{len(units)}", last=f"N={unit[0]}:{unit[1]}-{unit[2]}")
 
+    ordered = sorted(units, key=cost, reverse=True)
     if workers > 1:
         with ProcessPoolExecutor(workers, initializer=init_worker) as pool:
-            futures = {pool.submit(evaluate_episodes, models, n, lo, hi, cfg): (n, lo, hi) for n, lo, hi in units}
+            futures = {pool.submit(work, *u): u for u in ordered}
             for f in as_completed(futures):
                 finished(futures[f], f.result())
     else:
-        for u in units:
-            finished(u, evaluate_episodes(models, *u, cfg))
-    rows, ablations = [], []
-    for n in sorted(cfg.sizes):
-        parts = [done[(n, lo, hi)] for lo, hi in episode_ranges(n, cfg)]
-        for load in cfg.loads:
-            r, a = cell_rows(n, load, [p[load] for p in parts], n_plan[n], log)
-            rows += r
-            ablations += a
-    return {"seed": cfg.seed, "episodes": cfg.episodes, "tasks_per_episode": spec.EPISODE_TASKS, "results": rows,
-            "ablations": ablations}
+        for u in ordered:
+            finished(u, work(*u))
+    return done
 
 
 def evaluate_episodes(models: dict, n: int, lo: int, hi: int, cfg: EvalConfig) -> dict:
@@ -190,8 +205,8 @@ def gains_vs_greedy(runs: dict, n: int, lo: int, hi: int, seed: int, loads, held
     return out
 
 
-def cell_rows(n: int, load: float, parts: list, n_plan: int, log):
-    """Result and ablation rows of one cell from its units' outputs (in episode order)."""
+def merged(parts: list) -> dict:
+    """One cell's units' outputs (in episode order) -> policy -> kind, per-episode tensors and decision time."""
     per = {}
     for part in parts:
         for name, res in part.items():
@@ -201,7 +216,49 @@ def cell_rows(n: int, load: float, parts: list, n_plan: int, log):
             if "planner" in part:  # decision times like for like: the planner's episodes, stepped as it was
                 a["decision_s"] += res["decision_s"]
                 a["decisions"] += res["decisions"]
-    per = {name: {**a, **{k: torch.cat(a[k]) for k in METRICS}} for name, a in per.items()}
+    return {name: {**a, **{k: torch.cat(a[k]) for k in METRICS}} for name, a in per.items()}
+
+
+REFERENCE_COMMAND = "cd models && /usr/bin/python3 -m pipeline.planner_reference"
+
+
+def reference_identity(cfg: EvalConfig) -> dict:
+    """Everything the per-episode results depend on besides the code: the streams, the episodes, how they are
+    chunked (the planner's futures are drawn per chunk) and the episode length."""
+    sized = lambda d: {str(n): d[n] for n in cfg.sizes if n in d}  # noqa: E731
+    return {"seed": cfg.seed, "episodes": cfg.episodes, "sizes": list(cfg.sizes), "loads": list(cfg.loads),
+            "planner_episodes": sized(cfg.planner_episodes), "chunk": sized(cfg.chunk),
+            "planner_chunk": sized(cfg.planner_chunk), "tasks_per_episode": spec.EPISODE_TASKS}
+
+
+def adopt_reference(cells: dict, reference: dict | None, cfg: EvalConfig):
+    """Give the planner of every cell its results on all episodes from `reference` if it is the run this evaluation
+    would make: the same identity, greedy's return equal on every episode (the same environment and streams) and
+    every planner metric equal on the episodes the planner ran here (the same planner), bit for bit. Else leave the
+    cells alone. (adopted, why)."""
+    if reference is None:
+        return False, "no planner_reference.json"
+    if reference.get("identity") != reference_identity(cfg):
+        return False, "planner_reference.json was made for another evaluation configuration"
+    by_cell = {(c["num_nodes"], c["load"]): c for c in reference["cells"]}
+    for (n, load), per in cells.items():
+        ref = by_cell.get((n, load))
+        if ref is None:
+            return False, f"planner_reference.json has no cell N={n} load={load}"
+        if per["greedy"]["ret"].tolist() != ref["greedy"]["ret"]:
+            return False, f"greedy's returns differ from planner_reference.json at N={n} load={load} (another environment)"
+        k = per["planner"]["ret"].numel()
+        if any(per["planner"][m].tolist() != ref["planner"][m][:k] for m in METRICS):
+            return False, f"the planner's results differ from planner_reference.json at N={n} load={load} (another planner)"
+    for (n, load), per in cells.items():
+        ref = by_cell[(n, load)]["planner"]
+        per["planner"].update({m: torch.tensor(ref[m], dtype=torch.float64) for m in METRICS})
+    return True, (f"greedy equal on all {cfg.episodes} episodes of every cell, the planner on the "
+                  f"{', '.join(str(min(cfg.planner_episodes.get(n, cfg.episodes), cfg.episodes)) for n in cfg.sizes)} it reran")
+
+
+def cell_rows(n: int, load: float, per: dict, n_plan: int, log):
+    """Result and ablation rows of one cell (merged()); the planner has its first n_plan episodes."""
     g = per["greedy"]["ret"]
     plan_gain = per["planner"]["ret"] - g[:n_plan]
     rows, ablations = [], []
@@ -210,8 +267,11 @@ def cell_rows(n: int, load: float, parts: list, n_plan: int, log):
         row_diff = [round(v, 4) for v in paired(a["ret"] - g[:k])]
         if a["kind"] == "ablation":
             base, variant = name.split("/")
+            mine, full = a["ret"] - g, per[base]["ret"] - g
             ablations.append({"policy": base, "variant": variant, "num_nodes": n, "load": load,
-                              "mean_return": round(float(a["ret"].mean()), 4), "diff_vs_greedy": row_diff})
+                              "mean_return": round(float(a["ret"].mean()), 4), "diff_vs_greedy": row_diff,
+                              "gain_kept": round(float(mine.mean() / full.mean()), 4) if float(full.mean()) != 0 else None,
+                              "gain_kept_ci95": ratio_interval(mine, full)})
             continue
         mine = a["ret"][:n_plan] - g[:n_plan]
         gain = float(plan_gain.mean())

@@ -54,14 +54,28 @@ reinforcement learning on the reward.
 Held-out networks (odd generator seeds), {episodes} episodes per cell of {tasks} scored tasks after a greedy warm-up.
 Every policy sees the same networks and arrival streams; differences against greedy are paired by episode, with 95%
 intervals (mean +- 1.96 standard errors). The normalised score is (policy - greedy) / (planner - greedy): 0 is
-greedy, 1 is the planner. The planner costs tens of milliseconds per decision at 1000 nodes, so it runs on the
-first episodes of the large cells only (the `episodes` column); normalised scores use those same episodes, and their 95%
-interval is Fieller's for a ratio of paired means ("unbounded" where the planner's own gain over greedy is not
-significantly above 0 on those episodes: no finite interval then holds the ratio). Decision times are PyTorch on
-the planner's episodes, stepped together as the planner was (one episode at a time at 1000 nodes), per decision,
-observation included (the served ONNX cost is in docs/benchmarks.md). Return is the sum of per-task rewards (higher
-is better); deadline met counts dropped tasks as missed.
+greedy, 1 is the planner. {planner} Normalised scores use the planner's episodes (the `episodes` column), and
+their 95% interval is Fieller's for a ratio of paired means ("unbounded" where the planner's own gain over greedy is
+not significantly above 0 on those episodes: no finite interval then holds the ratio). Decision times are PyTorch on
+the planner's first episodes, stepped together as the planner was (one episode at a time at 1000 nodes), per
+decision, observation included (the served ONNX cost is in docs/benchmarks.md). Return is the sum of per-task
+rewards (higher is better); deadline met counts dropped tasks as missed.
 """
+
+PLANNER_ALL = ("The planner costs tens of milliseconds per decision at 1000 nodes, more than `npm run train` can spend "
+               "on every episode: its results on all of them come from `models/reports/planner_reference.json` "
+               "(`npm run eval:planner`, about an hour on 2 cores), which the evaluation takes only after "
+               "rerunning the planner on the first episodes of each cell and finding them, and greedy on every "
+               "episode, bit for bit the same.")
+PLANNER_FIRST = ("The planner costs tens of milliseconds per decision at 1000 nodes, so this evaluation ran it on the "
+                 "first episodes of the large cells only (`models/reports/planner_reference.json`, which has all of "
+                 "them, was missing or did not match this run; `npm run eval:planner` regenerates it).")
+
+
+def planner_sentence(doc) -> str:
+    """How many episodes the planner has, and where they come from (pipeline/planner_reference.py)."""
+    every = all(r["episodes"] == doc["episodes"] for r in doc["results"] if r["policy"] == "planner")
+    return PLANNER_ALL if every else PLANNER_FIRST
 
 
 def fmt_ci(d):
@@ -105,11 +119,14 @@ def table(rows):
 
 def ablation_table(doc):
     by = {(r["policy"], r["num_nodes"], r["load"]): r for r in doc["results"]}
-    out = ["| policy | variant | nodes | load | return | vs greedy [95% CI] | share of the gain kept |",
+    out = ["| policy | variant | nodes | load | return | vs greedy [95% CI] | share of the gain kept [95% CI] |",
            "| --- | --- | ---: | ---: | ---: | --- | ---: |"]
     for a in doc["ablations"]:
         full = by[(a["policy"], a["num_nodes"], a["load"])]["diff_vs_greedy"][0]
         kept = f"{100 * a['diff_vs_greedy'][0] / full:.0f}%" if full > 0 else "n/a"
+        if full > 0 and "gain_kept_ci95" in a:
+            ci = a["gain_kept_ci95"]
+            kept += f" [{100 * ci[0]:.0f}%, {100 * ci[1]:.0f}%]" if ci else " (unbounded)"
         out.append(f"| {a['policy']} | {a['variant']} | {a['num_nodes']} | {a['load']} | {a['mean_return']:.1f} | "
                    f"{fmt_ci(a['diff_vs_greedy'])} | {kept} |")
     return "\n".join(out)
@@ -158,7 +175,7 @@ def render(doc=None, manifests=None, path: Path = CARD, seed_reports=None, selec
         manifests = {p: json.loads(path.read_text()) for p, path in paths.items() if path.exists()}
     pol = "\n".join(f"| {n} | {m['algorithm']} | {m['architecture']['parameters']:,} | {m['training']['steps']:,} | "
                     f"{m['training']['wall_time_s']:.0f} s |" for n, m in manifests.items())
-    text = INTRO.format(policies=pol, episodes=doc["episodes"], tasks=doc["tasks_per_episode"])
+    text = INTRO.format(policies=pol, episodes=doc["episodes"], tasks=doc["tasks_per_episode"], planner=planner_sentence(doc))
     for n in sorted({r["num_nodes"] for r in doc["results"]}):
         for load in sorted({r["load"] for r in doc["results"]}):
             rows = [r for r in doc["results"] if r["num_nodes"] == n and r["load"] == load]
@@ -168,7 +185,9 @@ def render(doc=None, manifests=None, path: Path = CARD, seed_reports=None, selec
     if doc["ablations"]:
         text += ("\n## Does the graph matter?\n\nThe same trained `hybrid` with every link's state zeroed "
                  "(`no_link_state`: route links and network links), and with the graph removed (`no_graph`: no links, "
-                 "every node cut from its route parent, so no message passing at all):\n\n" + ablation_table(doc) + "\n")
+                 "every node cut from its route parent, so no message passing at all). The share of the gain kept is "
+                 "(variant - greedy) / (hybrid - greedy) over the same episodes, with Fieller's 95% interval for that "
+                 "ratio of paired means.\n\n" + ablation_table(doc) + "\n\n" + graph_verdict(doc) + "\n")
     text += selection_section(selection, manifests)
     if seed_reports:
         text += ("\n## Across training seeds\n\nEach distilled GNN's recipe trained with other seeds (the committed "
@@ -254,6 +273,25 @@ def gain_kept(doc, policy: str) -> dict:
         if a["policy"] == policy and full[cell] > 0:
             kept[cell] = min(kept.get(cell, 1e9), a["diff_vs_greedy"][0] / full[cell])
     return {cell: kept.get(cell) for cell in full}
+
+
+def graph_verdict(doc, policy: str = "hybrid") -> str:
+    """In how many cells the policy loses at least a quarter of its gain over greedy without the graph or the link
+    state, and in how many that holds for the whole interval."""
+    cells = {(a["num_nodes"], a["load"]) for a in doc["ablations"] if a["policy"] == policy}
+    kept = gain_kept(doc, policy)
+    lost = [c for c in cells if kept[c] is not None and kept[c] <= 0.75]
+    sure = {(a["num_nodes"], a["load"]) for a in doc["ablations"]
+            if a["policy"] == policy and a.get("gain_kept_ci95") and a["gain_kept_ci95"][1] <= 0.75}
+    missed = sorted(cells - set(lost))
+    text = (f"`{policy}` loses at least a quarter of its gain over greedy without the graph or without the link state "
+            f"in {len(lost)} of {len(cells)} cells; in {len(sure)} of them the whole 95% interval of the share kept is "
+            f"at or below 75%.")
+    if missed:
+        text += " It keeps more than 75% with both variants at " + ", ".join(
+            f"{n} nodes, load {ld} (it loses {100 * (1 - kept[(n, ld)]):.0f}%)" if kept[(n, ld)] is not None else
+            f"{n} nodes, load {ld} (no gain to lose)" for n, ld in missed) + "."
+    return text
 
 
 def kernel_section(rerun, doc, manifests: dict) -> str:

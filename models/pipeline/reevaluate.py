@@ -13,7 +13,7 @@ import time
 
 from policies.progress import fmt_time
 
-from . import config as C
+from . import config as C, planner_reference
 from .evaluate import evaluate
 from .fixtures import write_json
 from .manifest import evaluation
@@ -34,7 +34,7 @@ def main(argv=None):
     cfg = C.PipelineConfig()
     models = {name: load(name, getattr(cfg, name))[0] for name in NAMES}
     t0 = time.time()
-    eval_doc = evaluate(models, cfg.eval, workers=args.workers)
+    eval_doc = evaluate(models, cfg.eval, workers=args.workers, reference=planner_reference.load())
     write_json(C.REPORT_DIR / "eval.json", eval_doc, indent=1)
     for name in NAMES:
         path = version_dir(C.REPOSITORY_DIR, name, C.VERSION) / MANIFEST

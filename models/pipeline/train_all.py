@@ -19,7 +19,7 @@ from policies import dqn, hybrid, ppo
 from policies.kernels import in_effect
 from policies.progress import fmt_time
 
-from . import config as C
+from . import config as C, planner_reference
 from .evaluate import evaluate
 from .export import export_onnx, save_checkpoint, sha256
 from .fixtures import model_fixture, network_fixture, write_json
@@ -121,7 +121,7 @@ def main(argv=None):
               flush=True)
 
     t_eval = time.time()
-    eval_doc = evaluate(models, cfg.eval, workers=args.workers)
+    eval_doc = evaluate(models, cfg.eval, workers=args.workers, reference=planner_reference.load())
     write_json(report_dir / "eval.json", eval_doc, indent=1)
     print(f"[train_all] evaluation written in {fmt_time(time.time() - t_eval)}", flush=True)
 

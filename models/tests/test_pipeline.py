@@ -78,6 +78,11 @@ def test_evaluation_rows_are_paired_against_greedy_and_normalised_by_the_planner
             assert r["diff_vs_greedy"][1] <= r["diff_vs_greedy"][0] <= r["diff_vs_greedy"][2]
             assert 0 <= r["deadline_met_rate"] <= 1 and r["decision_ms"] > 0
     assert {(a["variant"], a["load"]) for a in doc["ablations"]} == {(v, ld) for v in ("no_link_state", "no_graph") for ld in SMALL.loads}
+    for a in doc["ablations"]:  # the share of hybrid's gain over greedy the variant keeps, paired by episode
+        full = by[("hybrid", a["load"])]["diff_vs_greedy"][0]
+        assert a["gain_kept"] == pytest.approx(a["diff_vs_greedy"][0] / full, abs=1e-3)
+        ci = a["gain_kept_ci95"]
+        assert ci is None or ci[0] <= a["gain_kept"] <= ci[1]
     # same streams for every policy: the greedy row equals greedy's own return mean
     again = evaluate({}, EvalConfig(episodes=6, sizes=(12,), loads=(0.5,), planner_episodes={12: 1}, chunk={12: 6}), log=lambda *_: None)
     assert {r["policy"]: r["mean_return"] for r in again["results"]}["greedy"] == by[("greedy", 0.5)]["mean_return"]

@@ -5,6 +5,9 @@ const Interval = z
   .tuple([z.number(), z.number(), z.number()])
   .openapi({ description: "[mean, lo, hi]: paired difference of episode returns against greedy, with its confidence interval" });
 
+/** A 95% interval [lo, hi] of a ratio of paired means (Fieller's), null where it is unbounded. */
+const ratioInterval = (description: string) => z.tuple([z.number(), z.number()]).nullable().optional().openapi({ description });
+
 export const EvalRowSchema = z
   .looseObject({
     policy: z.string(),
@@ -19,14 +22,9 @@ export const EvalRowSchema = z
       .number()
       .nullable()
       .openapi({ description: "Return on a scale where greedy is 0 and the planner 1 (null where it is undefined)" }),
-    normalized_score_ci95: z
-      .tuple([z.number(), z.number()])
-      .nullable()
-      .optional()
-      .openapi({
-        description:
-          "Fieller's 95% interval [lo, hi] of normalized_score on the planner's episodes; null where no finite interval holds it (the planner's gain over greedy is not significantly above 0 there) and for greedy and the planner",
-      }),
+    normalized_score_ci95: ratioInterval(
+      "Fieller's 95% interval [lo, hi] of normalized_score on the planner's episodes; null where no finite interval holds it (the planner's gain over greedy is not significantly above 0 there) and for greedy and the planner",
+    ),
     deadline_met_rate: z.number().min(0).max(1),
     mean_latency_ms: z.number().nullable().openapi({ description: "Mean completion time of placed tasks (null if none was placed)" }),
     decision_ms: z
@@ -43,6 +41,12 @@ export const AblationRowSchema = z
     load: z.number(),
     mean_return: z.number(),
     diff_vs_greedy: Interval,
+    gain_kept: z
+      .number()
+      .nullable()
+      .optional()
+      .openapi({ description: "Share of the full policy's gain over greedy the variant keeps: (variant - greedy) / (policy - greedy); null where the policy has no gain" }),
+    gain_kept_ci95: ratioInterval("Fieller's 95% interval [lo, hi] of gain_kept over the same episodes; null where no finite interval holds it"),
   })
   .openapi("AblationRow");
 

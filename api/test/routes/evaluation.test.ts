@@ -19,7 +19,16 @@ const row = {
   mean_latency_ms: 120,
   decision_ms: 0.21,
 };
-const ablation = { policy: "hybrid", variant: "no_link_state", num_nodes: 20, load: 0.7, mean_return: -160, diff_vs_greedy: [2, -1, 5] };
+const ablation = {
+  policy: "hybrid",
+  variant: "no_link_state",
+  num_nodes: 20,
+  load: 0.7,
+  mean_return: -160,
+  diff_vs_greedy: [2, -1, 5],
+  gain_kept: 0.16,
+  gain_kept_ci95: [-0.09, 0.41],
+};
 const report = { seed: 42, episodes: 100, tasks_per_episode: 200, results: [row, { ...row, policy: "greedy", kind: "baseline", normalized_score: null, mean_latency_ms: null }], ablations: [ablation] };
 
 function evalFile(content: unknown): string {
@@ -54,6 +63,7 @@ describe("GET /evaluation", () => {
     ["diff_vs_greedy with two numbers", { ...report, results: [{ ...row, diff_vs_greedy: [1, 2] }] }],
     ["no tasks_per_episode", { ...report, tasks_per_episode: undefined }],
     ["a bad ablation", { ...report, ablations: [{ ...ablation, variant: 3 }] }],
+    ["an ablation's interval with one number", { ...report, ablations: [{ ...ablation, gain_kept_ci95: [0.1] }] }],
   ])("503 with a clear error for %s", async (_, content) => {
     const path = content === null ? "/nonexistent/eval.json" : evalFile(content);
     const { app } = await makeApp({ EVAL_PATH: path }, { load: false });

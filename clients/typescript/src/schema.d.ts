@@ -1785,6 +1785,10 @@ export interface components {
             mean_return: number;
             /** @description [mean, lo, hi]: paired difference of episode returns against greedy, with its confidence interval */
             diff_vs_greedy: number[];
+            /** @description Share of the full policy's gain over greedy the variant keeps: (variant - greedy) / (policy - greedy); null where the policy has no gain */
+            gain_kept?: number | null;
+            /** @description Fieller's 95% interval [lo, hi] of gain_kept over the same episodes; null where no finite interval holds it */
+            gain_kept_ci95?: number[] | null;
         } & {
             [key: string]: unknown;
         };
