@@ -9,6 +9,7 @@ Run from models/:  /usr/bin/python3 -m pipeline.reexport  [--only hybrid,dqn] [-
 import argparse
 import json
 from dataclasses import replace
+from pathlib import Path
 
 import torch
 
@@ -25,10 +26,10 @@ from .workers import init_worker
 COMMAND = "cd models && /usr/bin/python3 -m pipeline.reexport"
 
 
-def load(name: str, hp):
-    """The model of checkpoints/<name>.pt and its hyper-parameters: the ones the pipeline config states, with one of
-    the model's candidate training seeds (pipeline/selection.py)."""
-    ckpt = torch.load(C.CKPT_DIR / f"{name}.pt")
+def load(name: str, hp, ckpt_dir: Path | None = None):
+    """The model of <ckpt_dir or checkpoints/>/<name>.pt and its hyper-parameters: the ones the pipeline config
+    states, with one of the model's candidate training seeds (pipeline/selection.py)."""
+    ckpt = torch.load((ckpt_dir or C.CKPT_DIR) / f"{name}.pt")
     saved = ckpt["meta"]["hyperparameters"]
     seeds = candidates(name, hp.seed, C.PipelineConfig().selection)
     if saved.get("seed") not in seeds or saved != {**hp.__dict__, "seed": saved["seed"]}:

@@ -1,6 +1,7 @@
 import json
 
 import onnx
+import pytest
 import torch
 
 from pipeline import train_all
@@ -81,3 +82,29 @@ def test_reexport_keeps_the_training_record_of_the_version_it_republishes(tmp_pa
     assert new["training"]["reexport"]["same_weights_as_version"] == 6
     assert {k: new["training"][k] for k in ("steps", "curve", "kernels")} == \
         {k: previous["training"][k] for k in ("steps", "curve", "kernels")}
+
+
+def test_reevaluate_root_evaluates_another_runs_checkpoints_and_writes_only_its_eval(tmp_path, monkeypatch):
+    from pipeline import config as C
+    from pipeline import reevaluate
+
+    run = tmp_path / "run"
+    (run / "checkpoints").mkdir(parents=True)
+    for name in reevaluate.NAMES:  # the committed checkpoints with dqn's weights moved: another run
+        ckpt = torch.load(C.CKPT_DIR / f"{name}.pt")
+        if name == "dqn":
+            ckpt["state_dict"] = {k: v + 0.05 if v.is_floating_point() else v for k, v in ckpt["state_dict"].items()}
+        torch.save(ckpt, run / "checkpoints" / f"{name}.pt")
+    small = C.PipelineConfig()
+    small.eval = C.EvalConfig(episodes=3, sizes=(12,), loads=(0.7,), planner_episodes={12: 2}, chunk={12: 3})
+    monkeypatch.setattr(C, "PipelineConfig", lambda: small)
+    monkeypatch.setattr(reevaluate, "render", lambda *_: pytest.fail("renders the card"))
+    monkeypatch.setattr(reevaluate, "write_manifest", lambda *_: pytest.fail("writes a manifest"))
+    before = (C.REPORT_DIR / "eval.json").read_text()
+    reevaluate.main(["--workers", "1", "--root", str(run)])
+    assert (C.REPORT_DIR / "eval.json").read_text() == before
+    theirs = {r["policy"]: r["mean_return"] for r in json.loads((run / "reports" / "eval.json").read_text())["results"]}
+    committed = {name: reevaluate.load(name, getattr(small, name))[0] for name in reevaluate.NAMES}
+    ours = {r["policy"]: r["mean_return"] for r in reevaluate.evaluate(committed, small.eval, log=lambda *_: None)["results"]}
+    assert theirs.keys() == ours.keys() and theirs["dqn"] != ours["dqn"]
+    assert {k: v for k, v in theirs.items() if k != "dqn"} == {k: v for k, v in ours.items() if k != "dqn"}
