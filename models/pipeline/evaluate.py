@@ -17,8 +17,8 @@ policies like for like.
 
 import math
 import time
-from functools import partial
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from functools import partial
 
 import torch
 
