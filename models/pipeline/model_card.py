@@ -139,7 +139,6 @@ def verdicts(doc):
         rows = [r for r in doc["results"] if r["policy"] == p]
         worse = [r for r in rows if r["diff_vs_greedy"][2] < 0]
         unsure = [r for r in rows if r["diff_vs_greedy"][1] <= 0 <= r["diff_vs_greedy"][2]]
-        below_planner = [r for r in rows if r["normalized_score"] is not None and r["normalized_score"] < 1]
         cell = lambda r: f"{r['num_nodes']} nodes at load {r['load']}"  # noqa: E731
         if not worse and not unsure:
             text = f"- **{p}** beats greedy in every cell (the 95% interval of the paired difference is above 0)."
@@ -150,12 +149,26 @@ def verdicts(doc):
             if unsure:
                 parts.append("is not distinguishable from greedy at " + ", ".join(cell(r) for r in unsure))
             text = f"- **{p}** " + "; ".join(parts) + "."
-        if below_planner:
-            lo = min(below_planner, key=lambda r: r["normalized_score"])
-            text += (f" It stays below the planner in {len(below_planner)} of {len(rows)} cells (lowest normalised score "
-                     f"{lo['normalized_score']:.2f} at {cell(lo)}).")
+        text += " " + against_planner(rows, cell)
         lines.append(text)
     return "\n".join(lines)
+
+
+def against_planner(rows: list, cell) -> str:
+    """Where a policy is below, above or not distinguishable from the planner: the normalised score's 95% interval
+    under 1, over 1, or holding 1 (or unbounded)."""
+    ci = lambda r: r.get("normalized_score_ci95")  # noqa: E731
+    score = lambda r: f"{r['normalized_score']:.2f} [{ci(r)[0]:.2f}, {ci(r)[1]:.2f}] at {cell(r)}"  # noqa: E731
+    below = [r for r in rows if ci(r) and ci(r)[1] < 1]
+    above = [r for r in rows if ci(r) and ci(r)[0] > 1]
+    parts = []
+    if below:
+        parts.append(f"below it in {len(below)} of {len(rows)} cells (lowest {score(min(below, key=lambda r: r['normalized_score']))})")
+    if above:
+        parts.append(f"above it in {len(above)} (highest {score(max(above, key=lambda r: r['normalized_score']))})")
+    if len(rows) - len(below) - len(above):
+        parts.append(f"not distinguishable from it in {len(rows) - len(below) - len(above)}")
+    return "Against the planner (the normalised score's 95% interval): " + "; ".join(parts) + "."
 
 
 def _report(name: str):

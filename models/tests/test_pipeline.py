@@ -232,3 +232,12 @@ def test_the_model_card_compares_the_kernel_rerun_with_the_published_run():
     assert kernel_section(rerun, retimed, {"hybrid": {"training": {"seed": 3}}}) == text  # a reproducing retrain
     stale = kernel_section(rerun, _eval_doc(11.0, 9.0), {"hybrid": {"training": {"seed": 3}}})
     assert "reran another evaluation than the published one" in stale and "| hybrid |" not in stale
+
+
+def test_the_card_places_a_policy_against_the_planner_by_the_interval_not_the_point():
+    from pipeline.model_card import against_planner
+    row = lambda s, ci: {"normalized_score": s, "normalized_score_ci95": ci, "num_nodes": 20, "load": 0.4}  # noqa: E731
+    rows = [row(0.9, [0.8, 0.99]), row(0.95, [0.85, 1.05]), row(1.3, [1.1, 1.5]), row(0.5, None)]
+    text = against_planner(rows, lambda r: "here")  # cell() names the cell after "at"
+    assert "below it in 1 of 4 cells (lowest 0.90 [0.80, 0.99] at here)" in text
+    assert "above it in 1 (highest 1.30 [1.10, 1.50] at here)" in text and "not distinguishable from it in 2" in text
