@@ -240,16 +240,20 @@ def adopt_reference(cells: dict, reference: dict | None, cfg: EvalConfig):
         return False, "no planner_reference.json"
     if reference.get("identity") != reference_identity(cfg):
         return False, "planner_reference.json was made for another evaluation configuration"
-    by_cell = {(c["num_nodes"], c["load"]): c for c in reference["cells"]}
-    for (n, load), per in cells.items():
-        ref = by_cell.get((n, load))
-        if ref is None:
-            return False, f"planner_reference.json has no cell N={n} load={load}"
-        if per["greedy"]["ret"].tolist() != ref["greedy"]["ret"]:
-            return False, f"greedy's returns differ from planner_reference.json at N={n} load={load} (another environment)"
-        k = per["planner"]["ret"].numel()
-        if any(per["planner"][m].tolist() != ref["planner"][m][:k] for m in METRICS):
-            return False, f"the planner's results differ from planner_reference.json at N={n} load={load} (another planner)"
+    try:
+        by_cell = {(c["num_nodes"], c["load"]): c for c in reference["cells"]}
+        for (n, load), per in cells.items():
+            ref = by_cell.get((n, load))
+            if ref is None:
+                return False, f"planner_reference.json has no cell N={n} load={load}"
+            if per["greedy"]["ret"].tolist() != ref["greedy"]["ret"]:
+                return False, f"greedy's returns differ from planner_reference.json at N={n} load={load} (another environment)"
+            k = per["planner"]["ret"].numel()
+            if any(per["planner"][m].tolist() != ref["planner"][m][:k] or len(ref["planner"][m]) != cfg.episodes
+                   for m in METRICS):
+                return False, f"the planner's results differ from planner_reference.json at N={n} load={load} (another planner)"
+    except (KeyError, TypeError) as e:
+        return False, f"planner_reference.json is malformed ({type(e).__name__}: {e})"
     for (n, load), per in cells.items():
         ref = by_cell[(n, load)]["planner"]
         per["planner"].update({m: torch.tensor(ref[m], dtype=torch.float64) for m in METRICS})

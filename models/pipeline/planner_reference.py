@@ -9,7 +9,7 @@ The units of work are the evaluation's: the planner's first episodes in the same
 (its futures are drawn for the whole chunk at once), then the rest in chunks of the same size. evaluate() takes the
 planner's per-episode results from this report only where it is the run it would have made: the same configuration,
 greedy's return equal on every episode and the planner's on the episodes it reran, bit for bit; otherwise it uses
-its own planner episodes and eval.json says why.
+its own planner episodes, logs why, and the model card says the reference was not used.
 
 Run from models/:  /usr/bin/python3 -m pipeline.planner_reference  [--workers 2] [--out FILE]
 (about an hour on 2 cores).

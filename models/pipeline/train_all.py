@@ -100,6 +100,7 @@ def main(argv=None):
     ap.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
     args = ap.parse_args(argv)
     init_worker()
+    reference = planner_reference.load()  # read before training: a broken file fails now, not after it
     cfg = quick(C.PipelineConfig()) if args.quick else C.PipelineConfig()
     names = args.only.split(",")
     out = Path(args.out or (tempfile.mkdtemp(prefix="edge-quick-") if args.quick else C.ROOT))
@@ -121,7 +122,7 @@ def main(argv=None):
               flush=True)
 
     t_eval = time.time()
-    eval_doc = evaluate(models, cfg.eval, workers=args.workers, reference=planner_reference.load())
+    eval_doc = evaluate(models, cfg.eval, workers=args.workers, reference=reference)
     write_json(report_dir / "eval.json", eval_doc, indent=1)
     print(f"[train_all] evaluation written in {fmt_time(time.time() - t_eval)}", flush=True)
 
