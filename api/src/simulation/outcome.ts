@@ -4,7 +4,8 @@
  * order. Python walks the route tree one depth level per round; here each node is visited once in
  * the tree's breadth-first order (parents first), which computes the same values.
  */
-import { routes as routesOf, type Routes } from "./routing.js";
+import { Arena } from "./arena.js";
+import { routes as routesOf, routesBytes, type Routes } from "./routing.js";
 import * as spec from "./spec.js";
 import type { NetworkState, NodeState, Task } from "./types.js";
 
@@ -105,20 +106,25 @@ export function outcome(net: NetworkState, task: Task, opts: OutcomeOptions = {}
   const nodes = net.nodes;
   const n = nodes.length;
   const src = task.source;
-  const r = opts.routes ?? routesOf(net, src);
+  const state = opts.state;
+  const into = opts.into && opts.into.n === n ? opts.into : undefined;
+  // Every array this call allocates, routes included, comes from one arena (arena.ts): `first`
+  // always, backlog and energy without a state, 12 float64 and 2 byte arrays without `into`.
+  const arena = new Arena(
+    4 * n + (state ? 0 : 16 * n) + (into ? 0 : 98 * n) + (opts.routes ? 0 : routesBytes(n, net.edges.length)) + 128,
+  );
+  const r = opts.routes ?? routesOf(net, src, arena);
   const { links, tree } = r;
   if (tree.source !== src) throw new Error(`routes are from node ${tree.source}, the task comes from ${src}`);
-  const state = opts.state;
   const linkBacklogs = state ? state.linkBacklog : links.backlog;
   const bits = 8 * task.data_kb;
 
-  const into = opts.into && opts.into.n === n ? opts.into : undefined;
-  const f64 = (old: Float64Array | undefined) => old ?? new Float64Array(n);
+  const f64 = (old: Float64Array | undefined) => old ?? arena.f64(n);
   const arrive = f64(into?.arrive).fill(Infinity);
   const idle = f64(into?.idle).fill(0);
   const xfer = f64(into?.xfer).fill(0);
   const linkBacklog = f64(into?.linkBacklog).fill(0);
-  const first = new Int32Array(n).fill(-1); // the route's first link, out of the source (radio energy)
+  const first = arena.i32(n).fill(-1); // the route's first link, out of the source (radio energy)
   arrive[src] = 0;
   const order = tree.order;
   for (let j = 1; j < order.length; j++) {
@@ -135,8 +141,8 @@ export function outcome(net: NetworkState, task: Task, opts: OutcomeOptions = {}
     first[v] = p === src ? k : first[p]!;
   }
 
-  const backlog = state ? state.backlog : new Float64Array(n);
-  const energy = state ? state.energy : new Float64Array(n);
+  const backlog = state ? state.backlog : arena.f64(n);
+  const energy = state ? state.energy : arena.f64(n);
   // Balance uses sums over all nodes of u = min(backlog / BALANCE_REF_MS, 1) and u^2.
   let sumU = 0;
   let sumU2 = 0;
@@ -158,10 +164,10 @@ export function outcome(net: NetworkState, task: Task, opts: OutcomeOptions = {}
   const computeJ = f64(into?.computeJ);
   const radioJ = f64(into?.radioJ);
   const energyJ = f64(into?.energyJ);
-  const deadlineMet = into?.deadlineMet ?? new Uint8Array(n);
+  const deadlineMet = into?.deadlineMet ?? arena.u8(n);
   const balance = f64(into?.balance);
   const reward = f64(into?.reward);
-  const valid = into?.valid ?? new Uint8Array(n);
+  const valid = into?.valid ?? arena.u8(n);
   const dl = task.deadline_ms;
   const srcEnergy = energy[src]!;
   let validCount = 0;

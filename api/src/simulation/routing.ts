@@ -8,6 +8,7 @@
  * weights and IEEE rounding being monotone, Dijkstra reaches the same minimum over paths of the
  * left-to-right float64 sums, so distances, and therefore the tree, agree bit for bit.
  */
+import { Arena } from "./arena.js";
 import * as spec from "./spec.js";
 import type { NetworkState } from "./types.js";
 
@@ -50,16 +51,24 @@ export interface Routes {
   tree: RouteTree;
 }
 
-export function linkTable(net: NetworkState): LinkTable {
+/**
+ * Bytes of every array routes() allocates for n nodes and m links (linkTable, linkGraph,
+ * hopWeights, routeTree), 8-byte alignment included: its arena's size.
+ */
+export function routesBytes(n: number, m: number): number {
+  return 45 * n + 80 * m + 256;
+}
+
+export function linkTable(net: NetworkState, arena: Arena = new Arena(32 * net.edges.length + 64)): LinkTable {
   const nodes = net.nodes;
   const m = net.edges.length;
   const t: LinkTable = {
     count: m,
-    source: new Int32Array(m),
-    target: new Int32Array(m),
-    capacity: new Float64Array(m),
-    prop: new Float64Array(m),
-    backlog: new Float64Array(m),
+    source: arena.i32(m),
+    target: arena.i32(m),
+    capacity: arena.f64(m),
+    prop: arena.f64(m),
+    backlog: arena.f64(m),
   };
   for (let k = 0; k < m; k++) {
     const e = net.edges[k]!;
@@ -78,17 +87,18 @@ export function linkTable(net: NetworkState): LinkTable {
   return t;
 }
 
-export function linkGraph(n: number, links: LinkTable): LinkGraph {
+export function linkGraph(n: number, links: LinkTable, arena: Arena = new Arena(8 * n + 16 * links.count + 64)): LinkGraph {
   const m = links.count;
-  const start = new Int32Array(n + 1);
+  const start = arena.i32(n + 1);
   for (let k = 0; k < m; k++) {
     start[links.source[k]! + 1]!++;
     start[links.target[k]! + 1]!++;
   }
   for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
-  const fill = start.slice(0, n);
-  const nbr = new Int32Array(2 * m);
-  const link = new Int32Array(2 * m);
+  const fill = arena.i32(n);
+  fill.set(start.subarray(0, n));
+  const nbr = arena.i32(2 * m);
+  const link = arena.i32(2 * m);
   for (let k = 0; k < m; k++) {
     const s = links.source[k]!;
     const t = links.target[k]!;
@@ -103,21 +113,21 @@ export function linkGraph(n: number, links: LinkTable): LinkGraph {
 }
 
 /** Hop weight of every link for routing (routing.py route_trees `w`). */
-export function hopWeights(links: LinkTable): Float64Array {
-  const w = new Float64Array(links.count);
+export function hopWeights(links: LinkTable, arena: Arena = new Arena(8 * links.count)): Float64Array {
+  const w = arena.f64(links.count);
   const bits = 8 * spec.REF_DATA_KB;
   for (let k = 0; k < links.count; k++) w[k] = links.prop[k]! + bits / links.capacity[k]!;
   return w;
 }
 
 /** Dijkstra over the hop weights; a binary heap with lazy deletion (at most one push per half-edge). */
-function distances(g: LinkGraph, w: Float64Array, source: number): Float64Array {
+function distances(g: LinkGraph, w: Float64Array, source: number, arena: Arena): Float64Array {
   const n = g.n;
-  const dist = new Float64Array(n).fill(Infinity);
-  const done = new Uint8Array(n);
+  const dist = arena.f64(n).fill(Infinity);
+  const done = arena.u8(n);
   const cap = g.nbr.length + 1;
-  const hk = new Float64Array(cap);
-  const hv = new Int32Array(cap);
+  const hk = arena.f64(cap);
+  const hv = arena.i32(cap);
   dist[source] = 0;
   hk[0] = 0;
   hv[0] = source;
@@ -165,19 +175,23 @@ function distances(g: LinkGraph, w: Float64Array, source: number): Float64Array 
 
 /**
  * Route tree of one source over the network's links, linear-ish in N + M (no N x N anywhere).
- * `g` and `w` (linkGraph, hopWeights of the same links) can be shared between sources.
+ * `g` and `w` (linkGraph, hopWeights of the same links) can be shared between sources; without
+ * them they are built from `arena` too.
  */
 export function routeTree(
   n: number,
   links: LinkTable,
   source: number,
-  g: LinkGraph = linkGraph(n, links),
-  w: Float64Array = hopWeights(links),
+  g?: LinkGraph,
+  w?: Float64Array,
+  arena: Arena = new Arena(37 * n + 24 * links.count + (g && w ? 0 : 8 * n + 24 * links.count) + 256),
 ): RouteTree {
   if (!Number.isInteger(source) || source < 0 || source >= n) throw new RangeError(`task source ${source} is not a node (0..${n - 1})`);
-  const dist = distances(g, w, source);
-  const parent = new Int32Array(n);
-  const link = new Int32Array(n).fill(-1);
+  g ??= linkGraph(n, links, arena);
+  w ??= hopWeights(links, arena);
+  const dist = distances(g, w, source, arena);
+  const parent = arena.i32(n);
+  const link = arena.i32(n).fill(-1);
   for (let v = 0; v < n; v++) {
     parent[v] = v;
     if (v === source) continue;
@@ -199,7 +213,7 @@ export function routeTree(
       link[v] = bk;
     }
   }
-  const { order, depth } = walkDown(n, source, parent, link);
+  const { order, depth } = walkDown(n, source, parent, link, arena);
   return { source, dist, parent, link, depth, order };
 }
 
@@ -209,16 +223,23 @@ export function routeTree(
  * a hop weight vanishes next to its distance in float64; Python iterates such nodes to garbage, here
  * they are treated as unreachable.
  */
-function walkDown(n: number, source: number, parent: Int32Array, link: Int32Array): { order: Int32Array; depth: Int32Array } {
-  const first = new Int32Array(n + 1);
+function walkDown(
+  n: number,
+  source: number,
+  parent: Int32Array,
+  link: Int32Array,
+  arena: Arena,
+): { order: Int32Array; depth: Int32Array } {
+  const first = arena.i32(n + 1);
   for (let v = 0; v < n; v++) if (link[v]! >= 0) first[parent[v]! + 1]!++;
   for (let i = 0; i < n; i++) first[i + 1]! += first[i]!;
-  const fill = first.slice(0, n);
-  const child = new Int32Array(first[n]!);
+  const fill = arena.i32(n);
+  fill.set(first.subarray(0, n));
+  const child = arena.i32(first[n]!);
   for (let v = 0; v < n; v++) if (link[v]! >= 0) child[fill[parent[v]!]!++] = v;
 
-  const depth = new Int32Array(n).fill(-1);
-  const queue = new Int32Array(n);
+  const depth = arena.i32(n).fill(-1);
+  const queue = arena.i32(n);
   let tail = 0;
   queue[tail++] = source;
   depth[source] = 0;
@@ -236,11 +257,12 @@ function walkDown(n: number, source: number, parent: Int32Array, link: Int32Arra
       link[v] = -1;
     }
   }
-  return { order: queue.slice(0, tail), depth };
+  return { order: queue.subarray(0, tail), depth };
 }
 
-/** Links and the route tree of `source` for one request. */
-export function routes(net: NetworkState, source: number): Routes {
-  const links = linkTable(net);
-  return { links, tree: routeTree(net.nodes.length, links, source) };
+/** Links and the route tree of `source` for one request, all from one arena. */
+export function routes(net: NetworkState, source: number, arena: Arena = new Arena(routesBytes(net.nodes.length, net.edges.length))): Routes {
+  const n = net.nodes.length;
+  const links = linkTable(net, arena);
+  return { links, tree: routeTree(n, links, source, undefined, undefined, arena) };
 }
