@@ -5,7 +5,7 @@
  */
 import { makeApp } from "../test/helpers/app.js";
 import { generateNetwork } from "../src/simulation/generator.js";
-function big(n: number) { const nodes: any[] = [], edges: number[][] = []; for (let k = 0; k < n / 1000; k++) { const g = generateNetwork(1000, k); for (const [s, t] of g.edges as number[][]) edges.push([s + k * 1000, t + k * 1000]); nodes.push(...g.nodes); } return { nodes, edges }; }
+function big(n: number) { const nodes: any[] = [], edges: number[][] = []; for (let k = 0; k < n / 1000; k++) { const g = generateNetwork(1000, k); for (const [s, t] of g.edges as [number, number][]) edges.push([s + k * 1000, t + k * 1000]); nodes.push(...g.nodes); } return { nodes, edges }; }
 function dense(net: any, e: number, obj: boolean) { const n = net.nodes.length; const edges = [...net.edges]; let i = 0; while (edges.length < e) { const s = i % n, t = (i * 7919 + 13) % n; if (s !== t) edges.push([s, t]); i++; } return { nodes: net.nodes, edges: obj ? edges.map(([s, t]: number[]) => ({ source: s, target: t, capacity_mbps: 12.3456789012345, backlog_ms: 1.23456789012345 })) : edges }; }
 const { app } = await makeApp();
 const net10k = dense(big(10000), 40000, true);
