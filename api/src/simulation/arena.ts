@@ -1,7 +1,7 @@
 /**
  * Typed arrays carved out of shared ArrayBuffers. V8 gives every `new Float64Array(n)` a backing
  * store of its own; for the arrays of a small network that allocation, and collecting it later,
- * costs about 10x a view on an existing buffer (api/bench/prepare-cost.ts; docs/api.md, "Request
+ * costs about 10x a view on an existing buffer (api/bench/request-cost.ts; docs/api.md, "Request
  * cost"). One request's routing and outcome need about 40 arrays, so each takes them from one arena.
  *
  * Views start zeroed (a fresh ArrayBuffer is zero-filled) and stay valid as long as anything
