@@ -5,20 +5,35 @@
  *
  *   npm run build -w api && npm run build -w dashboard && npm run measure-rss -w deploy
  *
- * Starts `node api/dist/server.js` on 127.0.0.1 with PORT=0, reads RSS from /proc/<pid>/status
- * (VmRSS now, VmHWM the peak) while autocannon drives /predict and /batch-predict, and prints one
- * line per phase plus the peak. Then the same for the built dashboard (`next start`): its pages and
- * its /api proxy.
+ * Starts `node api/dist/server.js` on 127.0.0.1 with PORT=0 and the API pod's environment (the
+ * ConfigMap's keys and the Deployment's container env: one worker, the request limits), reads RSS
+ * from /proc/<pid>/status (VmRSS now, VmHWM the peak) while autocannon drives /predict and
+ * /batch-predict up to the largest batch the limits allow, and prints one line per phase plus the
+ * peak. Then the same for the built dashboard (`next start`): its pages and its /api proxy.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import autocannon from "autocannon";
+import { parse, parseAllDocuments } from "yaml";
 import { startApi } from "../test/helpers/api-process.js";
 import { REPO_ROOT } from "../test/helpers/repo.js";
 
 const seconds = Number(process.env.MEASURE_SECONDS ?? 10);
+
+/** The API container's environment in deploy/k8s/base: its ConfigMap's data, then the Deployment's own env. */
+function podEnv() {
+  const base = join(REPO_ROOT, "deploy", "k8s", "base");
+  const { data } = parse(readFileSync(join(base, "api-configmap.yaml"), "utf8"));
+  const deployment = parseAllDocuments(readFileSync(join(base, "api-deployment.yaml"), "utf8")).map((d) => d.toJS())[0];
+  const container = deployment.spec.template.spec.containers[0];
+  const env = { ...data, ...Object.fromEntries((container.env ?? []).filter((e) => "value" in e).map((e) => [e.name, e.value])) };
+  // the machine's own address and port, and the image's files (MODELS_DIR, EVAL_PATH are not set there)
+  delete env.HOST;
+  delete env.PORT;
+  return env;
+}
 
 /** pid and its descendants (cluster workers, Next.js helpers), from /proc/<pid>/task/<tid>/children. */
 function processTree(pid) {
@@ -117,18 +132,21 @@ async function measureDashboard(apiBase) {
   }
 }
 
-const api = await startApi({ cwd: join(REPO_ROOT, "api"), command: ["node", "dist/server.js"] });
+const env = podEnv();
+const api = await startApi({ cwd: join(REPO_ROOT, "api"), command: ["node", "dist/server.js"], env });
 try {
   await api.ready();
-  console.log(`node ${process.version}, API pid ${api.pid} on ${api.base}`);
+  console.log(`node ${process.version}, API pid ${api.pid} on ${api.base}, WORKERS=${env.WORKERS}, MAX_BATCH_NODES=${env.MAX_BATCH_NODES}`);
   console.log(`${"after start (models loaded, idle)".padEnd(34)} RSS ${memory(api.pid).rssMiB.toFixed(0)} MiB`);
   const small = await post(api.base, "/networks/generate", { num_nodes: 20, seed: 7, load: 0.7 });
   const large = await post(api.base, "/networks/generate", { num_nodes: 1000, seed: 7, load: 0.7, warmup_tasks: 0 });
   const batch = { network_states: Array.from({ length: 64 }, () => small.network_state), model_type: "hybrid" };
   await load(api.base, api.pid, "/predict 20 nodes", { path: "/predict", body: { network_state: small.network_state, task: small.task, load: small.load }, connections: 16 });
   await load(api.base, api.pid, "/batch-predict 64 x 20 nodes", { path: "/batch-predict", body: batch, connections: 4 });
-  const maxBatch = { network_states: Array.from({ length: 1024 }, () => small.network_state), model_type: "hybrid" };
-  await load(api.base, api.pid, "/batch-predict 1024 x 20 nodes", { path: "/batch-predict", body: maxBatch, connections: 2 });
+  // the largest batch of these networks: MAX_BATCH_NODES nodes in total, at most MAX_BATCH networks
+  const most = Math.min(Number(env.MAX_BATCH), Math.floor(Number(env.MAX_BATCH_NODES) / small.network_state.nodes.length));
+  const maxBatch = { network_states: Array.from({ length: most }, () => small.network_state), model_type: "hybrid" };
+  await load(api.base, api.pid, `/batch-predict ${most} x 20 nodes`, { path: "/batch-predict", body: maxBatch, connections: 2 });
   await load(api.base, api.pid, "/predict 1000 nodes", { path: "/predict", body: { network_state: large.network_state }, connections: 4 });
   const after = memory(api.pid);
   console.log(`${"after load".padEnd(34)} RSS ${after.rssMiB.toFixed(0)} MiB, peak (VmHWM) ${after.peakMiB.toFixed(0)} MiB`);
