@@ -1,8 +1,8 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
 import { api, ApiError } from "../lib/client";
-import { exportedManifest, scalarRows, seedSelectionRow, type ExportedManifest, type ManifestFeature, type TensorSpec } from "../lib/models";
-import { formatInterval, modelEvalMatrix, verdict } from "../lib/evaluation";
+import { evaluationRows, exportedManifest, scalarRows, seedSelectionRow, type ExportedManifest, type ManifestFeature, type TensorSpec } from "../lib/models";
+import { formatInterval, modelEvalMatrix, verdict, verdictCounts, verdictSummary } from "../lib/evaluation";
 import { formatPct } from "../lib/format";
 import type { EvalRow, ModelDetail, ModelSummary } from "../lib/types";
 import { Card } from "./Card";
@@ -169,6 +169,7 @@ function ModelCard({ entry, selected, onSelect, onReloaded }: { entry: Entry; se
   const version = detail?.version ?? summary.version;
   const sha = detail?.sha256 ?? summary.sha256;
   const parameters = manifest?.architecture?.parameters;
+  const standing = verdictCounts(summary.name, evaluationRows(manifest?.evaluation));
   return (
     <Card
       as="article"
@@ -207,6 +208,19 @@ function ModelCard({ entry, selected, onSelect, onReloaded }: { entry: Entry; se
           <>
             <dt>parameters</dt>
             <dd>{parameters.toLocaleString("en-US")}</dd>
+          </>
+        )}
+        {standing.cells > 0 && (
+          <>
+            <dt>vs greedy</dt>
+            <dd data-testid={`standing-${summary.name}`}>
+              <span
+                className={`badge wrap ${standing.better === standing.cells ? "ok" : standing.worse > standing.better ? "bad" : "warn"}`}
+                title="Cells (network size x load) of the manifest's evaluation where the paired 95% interval of the return difference is above 0 (better), below 0 (worse) or contains 0"
+              >
+                {verdictSummary(standing)}
+              </span>
+            </dd>
           </>
         )}
         {detail && (

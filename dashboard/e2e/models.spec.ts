@@ -9,6 +9,18 @@ test("models page shows every manifest with sha256, its evaluation table and a w
     const detail = await apiJson<{ sha256: string }>(`/models/${m}`);
     await expect(page.getByTestId(`model-${m}`).getByTestId("sha256")).toHaveText(detail.sha256);
   }
+  // each card says where its model stands against greedy: cells of its evaluation by the interval of the difference
+  for (const m of loaded) {
+    const rows = (await apiJson<{ manifest: { evaluation?: { results?: { policy: string; diff_vs_greedy: number[] }[] } } }>(`/models/${m}`)).manifest.evaluation?.results ?? [];
+    const own = rows.filter((r) => r.policy === m);
+    const counts = { better: own.filter((r) => r.diff_vs_greedy[1]! > 0).length, worse: own.filter((r) => r.diff_vs_greedy[2]! < 0).length };
+    const tie = own.length - counts.better - counts.worse;
+    const standing = page.getByTestId(`model-${m}`).getByTestId(`standing-${m}`);
+    await expect(standing).toContainText(`of ${own.length} cells`);
+    for (const [kind, k] of [...Object.entries(counts), ["indistinct", tie] as const]) {
+      if (k > 0) await expect(standing).toContainText(new RegExp(`${kind}( than greedy| from greedy)? in ${k}\\b`));
+    }
+  }
   const first = loaded[0]!;
   const [resp] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/api/models/${first}/load`)), page.getByTestId(`reload-${first}`).click()]);
   expect(resp.status()).toBe(200);

@@ -22,6 +22,8 @@ async function clickAndAnswer(page: Page, testId: string, path: string): Promise
 /** Predicts with `model` and checks that the page shows exactly the API's answer. */
 async function predictWith(page: Page, model: string, state: Generated | null = null) {
   await page.getByTestId("model-select").selectOption(model);
+  // the picker says where the chosen model stands against greedy in its evaluation
+  await expect(page.getByTestId("model-standing")).toContainText(new RegExp(`^${model} in its evaluation \\(Analytics\\): (better|worse|indistinct)`));
   const resp = await clickAndAnswer(page, "predict", "/predict");
   const sent = JSON.parse(resp.request().postData() ?? "{}") as { model_type?: string; load?: number; task?: { source?: number } };
   expect(sent.model_type).toBe(model);

@@ -248,6 +248,42 @@ export function verdict(policy: string, diff: Interval): Verdict {
   return "tie";
 }
 
+/** How one policy's cells (sizes x loads) stand against greedy, each by its paired 95% interval. */
+export interface VerdictCounts {
+  cells: number;
+  better: number;
+  worse: number;
+  tie: number;
+}
+
+export function verdictCounts(policy: string, results: readonly EvalRow[]): VerdictCounts {
+  const counts: VerdictCounts = { cells: 0, better: 0, worse: 0, tie: 0 };
+  for (const r of results) {
+    if (r.policy !== policy) continue;
+    const v = verdict(policy, r.diff_vs_greedy);
+    if (v === "reference") continue;
+    counts.cells++;
+    counts[v]++;
+  }
+  return counts;
+}
+
+/** "better than greedy in 12 of 12 cells", "worse than greedy in 11 of 12 cells, indistinct in 1", ... */
+export function verdictSummary(c: VerdictCounts): string {
+  const parts = (
+    [
+      ["better than greedy", c.better],
+      ["worse than greedy", c.worse],
+      ["indistinct from greedy", c.tie],
+    ] as const
+  )
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1]);
+  const [first, ...rest] = parts;
+  if (!first) return "no evaluation cells";
+  return `${first[0]} in ${first[1]} of ${c.cells} cells${rest.map(([what, k]) => `, ${what.split(" ")[0]} in ${k}`).join("")}`;
+}
+
 export interface EvalTableRow {
   rank: number;
   row: EvalRow;

@@ -52,6 +52,11 @@ export function exportedManifest(detail: Pick<ModelDetail, "manifest">): Exporte
   return detail.manifest as ExportedManifest;
 }
 
+/** The rows of a manifest's `evaluation` block (GET /models passes it per model as an open record too). */
+export function evaluationRows(evaluation: ExportedManifest["evaluation"] | Record<string, unknown> | undefined): EvalRow[] {
+  return (evaluation as ExportedManifest["evaluation"])?.results ?? [];
+}
+
 /** "seed selection" for the Training rows: which candidate seed validation published, and where the evidence is. */
 export function seedSelectionRow(training: ExportedManifest["training"]): [string, string] | null {
   const sel = training?.seed_selection;

@@ -16,6 +16,8 @@ import {
   modelEvalMatrix,
   policyStyles,
   verdict,
+  verdictCounts,
+  verdictSummary,
 } from "../lib/evaluation";
 import { evalReport, evalRow, LOADS, SIZES } from "./fixtures";
 
@@ -206,5 +208,27 @@ describe("a model's evaluation from its manifest", () => {
 
   it("is empty for a manifest without rows", () => {
     expect(modelEvalMatrix("hybrid", []).sizes).toEqual([]);
+  });
+});
+
+describe("a policy's standing against greedy", () => {
+  it("counts each cell by its interval: hybrid better in all, ppo worse in all, dqn indistinct in all", () => {
+    expect(verdictCounts("hybrid", rows)).toEqual({ cells: 12, better: 12, worse: 0, tie: 0 });
+    expect(verdictSummary(verdictCounts("hybrid", rows))).toBe("better than greedy in 12 of 12 cells");
+    expect(verdictSummary(verdictCounts("ppo", rows))).toBe("worse than greedy in 12 of 12 cells");
+    expect(verdictSummary(verdictCounts("dqn", rows))).toBe("indistinct from greedy in 12 of 12 cells");
+  });
+
+  it("leads with the most common verdict and lists the others, and leaves greedy itself out", () => {
+    const mixed = [
+      evalRow("m", "learned", 20, 0.4, [-5, -9, -1]),
+      evalRow("m", "learned", 20, 0.7, [-4, -8, -2]),
+      evalRow("m", "learned", 50, 0.4, [3, 1, 5]),
+      evalRow("m", "learned", 50, 0.7, [0, -1, 1]),
+    ];
+    expect(verdictCounts("m", mixed)).toEqual({ cells: 4, better: 1, worse: 2, tie: 1 });
+    expect(verdictSummary(verdictCounts("m", mixed))).toBe("worse than greedy in 2 of 4 cells, better in 1, indistinct in 1");
+    expect(verdictCounts("greedy", rows).cells).toBe(0);
+    expect(verdictSummary(verdictCounts("greedy", rows))).toBe("no evaluation cells");
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { exportedManifest, scalarRows, seedSelectionRow, trainingCurve } from "../lib/models";
+import { evaluationRows, exportedManifest, scalarRows, seedSelectionRow, trainingCurve } from "../lib/models";
+import { evalRow } from "./fixtures";
 
 describe("manifest", () => {
   // As models/pipeline/manifest.py writes it, inside a GET /models/{name} body.
@@ -49,5 +50,14 @@ describe("manifest", () => {
     expect(seedSelectionRow(training)).toEqual(["seed selection", "seed 5 of 4, 5, 6, chosen on validation networks (models/reports/selection.json)"]);
     expect(seedSelectionRow({ seed: 1 })).toBeNull();
     expect(seedSelectionRow(undefined)).toBeNull();
+  });
+});
+
+describe("evaluation rows", () => {
+  it("reads a manifest's evaluation block, as a manifest section or as GET /models's open record", () => {
+    const rows = [evalRow("hybrid", "learned", 20, 0.4, [5, 1, 9])];
+    expect(evaluationRows({ file: "reports/eval.json", results: rows })).toEqual(rows);
+    expect(evaluationRows({ file: "reports/eval.json" } as Record<string, unknown>)).toEqual([]);
+    expect(evaluationRows(undefined)).toEqual([]);
   });
 });

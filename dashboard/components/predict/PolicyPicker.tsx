@@ -1,8 +1,11 @@
 "use client";
-// The loaded models to predict with (GET /models, the API's default first chosen) and the
-// Predict / Compare all buttons.
+// The loaded models to predict with (GET /models, the API's default first chosen), where the
+// chosen one stands against greedy in its evaluation, and the Predict / Compare all buttons.
 import { useEffect, useState } from "react";
 import { api } from "../../lib/client";
+import { verdictCounts, verdictSummary } from "../../lib/evaluation";
+import { evaluationRows } from "../../lib/models";
+import type { ModelSummary } from "../../lib/types";
 
 export function PolicyPicker({
   model,
@@ -19,17 +22,20 @@ export function PolicyPicker({
   onPredict: () => void;
   onCompare: () => void;
 }) {
-  const [models, setModels] = useState<string[]>([]);
+  const [summaries, setSummaries] = useState<ModelSummary[]>([]);
+  const models = summaries.map((m) => m.name);
+  const standing = verdictCounts(model, evaluationRows(summaries.find((m) => m.name === model)?.evaluation));
 
   useEffect(() => {
     api
       .models()
       .then((r) => {
-        const names = r.data.models.filter((m) => m.loaded).map((m) => m.name);
-        setModels(names);
+        const loaded = r.data.models.filter((m) => m.loaded);
+        const names = loaded.map((m) => m.name);
+        setSummaries(loaded);
         if (!model) onModel(names.includes(r.data.default_model) ? r.data.default_model : (names[0] ?? ""));
       })
-      .catch(() => setModels([]));
+      .catch(() => setSummaries([]));
     // Once, when the page opens; `model` is only read to keep a choice already made.
   }, []);
 
@@ -48,6 +54,11 @@ export function PolicyPicker({
             ))}
           </select>
         </label>
+        {standing.cells > 0 && (
+          <p className="small muted" style={{ margin: 0 }} data-testid="model-standing">
+            {model} in its evaluation (Analytics): {verdictSummary(standing)}.
+          </p>
+        )}
         <div className="row" style={{ flexWrap: "nowrap" }}>
           <button className="primary" style={{ flex: 1 }} onClick={onPredict} disabled={!canRun || busy !== null} data-testid="predict">
             {busy === "predict" ? "Predicting…" : "Predict"}
