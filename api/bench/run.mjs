@@ -23,8 +23,12 @@
  * against the default model's whole decision without HTTP (features, packing, session.run, argmax),
  * on the same mid-episode states; the PyTorch planner's time from models/reports/eval.json beside it.
  *
+ * OIP binary: the same 256 networks as packed tensors (the contract's inputs, built by the API's own
+ * packing) through the Open Inference Protocol's /v2/models/{name}/infer with binary tensor data, in
+ * and out: the path for clients that build the inputs themselves, with no JSON network to parse.
+ *
  * Reports the service as a fraction of each reference: single /predict vs the floor (1 worker), and
- * /batch-predict's cost per network vs bare compute at batch 256. The requests/s ratios (service vs
+ * /batch-predict's and the OIP binary batch's cost per network vs bare compute at batch 256. The requests/s ratios (service vs
  * floor, one worker vs one per core) come from paired rounds: short alternating runs of the same
  * /predict on each server, all up at once, so that other work on the machine weighs on both alike.
  *
@@ -155,14 +159,19 @@ function cannon(opts) {
   });
 }
 
+/**
+ * One HTTP scenario. `body` is a JSON body, or `{ raw, headers }`: bytes sent as they are, with
+ * their own headers.
+ */
 async function scenario(url, name, path, body, connections, networksPerRequest, workers) {
-  const payload = JSON.stringify(body);
+  const payload = body.raw ?? JSON.stringify(body);
+  const headers = body.headers ?? { "content-type": "application/json" };
   // Check the request once, then warm up, then measure.
-  const check = await fetch(`${url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: payload });
+  const check = await fetch(`${url}${path}`, { method: "POST", headers, body: payload });
   if (!check.ok) throw new Error(`${name}: ${check.status} ${(await check.text()).slice(0, 300)}`);
   await check.arrayBuffer();
-  await cannon({ url: `${url}${path}`, body: payload, connections, duration: 2 });
-  const r = await cannon({ url: `${url}${path}`, body: payload, connections, duration: DURATION });
+  await cannon({ url: `${url}${path}`, body: payload, headers, connections, duration: 2 });
+  const r = await cannon({ url: `${url}${path}`, body: payload, headers, connections, duration: DURATION });
   const errors = r.errors + r.timeouts + r.non2xx;
   const row = {
     scenario: name,
@@ -422,6 +431,12 @@ export function summaryLines(refs) {
       `/batch-predict (${DEFAULT_MODEL}, ${BATCH_SIZE} x 20 nodes, 1 worker): ${fmt(b.service_ms_per_network)} ms per network = ${b.cost_ratio.toFixed(2)}x bare onnxruntime at batch ${BATCH_SIZE} (${fmt(b.compute_ms_per_network)} ms per network); target <= 2x`,
     );
   }
+  const o = refs.oip_batch_vs_compute;
+  if (o) {
+    lines.push(
+      `the same batch as packed tensors over the Open Inference Protocol (binary tensor data, 1 worker): ${fmt(o.service_ms_per_network)} ms per network = ${o.cost_ratio.toFixed(2)}x bare onnxruntime`,
+    );
+  }
   const w = refs.workers;
   if (w) {
     lines.push(
@@ -545,7 +560,34 @@ function quality(models) {
   });
 }
 
-/** The HTTP scenarios of one server: for every model /predict at 20 nodes and the batch, plus 200 and 10,000 nodes for the default model when `full`. */
+/**
+ * An Open Inference Protocol infer request with binary tensor data, in and out (docs/api.md): the
+ * networks packed by the API's own code, fed as the model declares its inputs (GET /v2/models/{name}).
+ */
+async function oipBinaryRequest(url, model, d, items) {
+  const meta = await (await fetch(`${url}/v2/models/${model}`)).json();
+  const n = Math.max(...items.map((it) => it.network_state.nodes.length));
+  const feeds = d.feedsFor(
+    meta.inputs.map((i) => i.name),
+    d.packGroup(items.map((it) => d.prepareNetwork(it.network_state, it.task, it.load)), n),
+  );
+  const blobs = [];
+  const inputs = meta.inputs.map(({ name, datatype }) => {
+    const t = feeds[name];
+    blobs.push(Buffer.from(t.data.buffer, t.data.byteOffset, t.data.byteLength));
+    return { name, datatype, shape: t.dims, parameters: { binary_data_size: t.data.byteLength } };
+  });
+  const header = Buffer.from(JSON.stringify({ inputs, parameters: { binary_data_output: true } }));
+  return {
+    raw: Buffer.concat([header, ...blobs]),
+    headers: { "content-type": "application/octet-stream", "inference-header-content-length": String(header.length) },
+  };
+}
+
+/**
+ * The HTTP scenarios of one server: for every model /predict at 20 nodes and the batch, plus 200 and 10,000 nodes and the batch
+ * over the Open Inference Protocol with binary tensors for the default model when `full`.
+ */
 async function serviceScenarios(url, data, models, workers, full) {
   const rows = [];
   const suffix = workers > 1 ? `, ${workers} workers` : "";
@@ -576,6 +618,19 @@ async function serviceScenarios(url, data, models, workers, full) {
         workers,
       ),
     );
+    if (full && model === DEFAULT_MODEL) {
+      rows.push(
+        await scenario(
+          url,
+          `${model} OIP v2 binary infer ${BATCH_SIZE} x 20 nodes${suffix}`,
+          `/v2/models/${model}/infer`,
+          await oipBinaryRequest(url, model, await dist(), data.batch),
+          BATCH_CONNECTIONS,
+          BATCH_SIZE,
+          workers,
+        ),
+      );
+    }
   }
   return rows;
 }
@@ -662,6 +717,7 @@ function references(web, computeRows, decision) {
   const row = (name) => web.results.find((r) => r.scenario === name);
   const batch = row(`${DEFAULT_MODEL} /batch-predict ${BATCH_SIZE} x 20 nodes`);
   const batchN = row(`${DEFAULT_MODEL} /batch-predict ${BATCH_SIZE} x 20 nodes, ${WORKERS} workers`);
+  const oip = row(`${DEFAULT_MODEL} OIP v2 binary infer ${BATCH_SIZE} x 20 nodes`);
   const compute = computeRows.find((r) => r.model === DEFAULT_MODEL && r.case === `20 nodes, batch ${BATCH_SIZE}`);
   const out = decision ? { decision: { ...decision, target: "ratio >= 100" } } : {};
   const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
@@ -681,6 +737,14 @@ function references(web, computeRows, decision) {
       cost_ratio: serviceMs / compute.per_network_ms,
       fraction: compute.per_network_ms / serviceMs,
       target: "cost_ratio <= 2",
+    };
+  }
+  if (oip && compute) {
+    const serviceMs = 1000 / oip.networks_per_s;
+    out.oip_batch_vs_compute = {
+      service_ms_per_network: serviceMs,
+      compute_ms_per_network: compute.per_network_ms,
+      cost_ratio: serviceMs / compute.per_network_ms,
     };
   }
   if (rounds.length > 0 && rounds[0].cluster) {
