@@ -729,24 +729,18 @@ function references(web, computeRows, decision) {
       target: ">= 0.70",
     };
   }
-  if (batch && compute) {
-    const serviceMs = 1000 / batch.networks_per_s;
-    out.batch_vs_compute = {
+  /** An HTTP row's time per network against bare session.run at the same batch. */
+  const perNetwork = (r) => {
+    const serviceMs = 1000 / r.networks_per_s;
+    return {
       service_ms_per_network: serviceMs,
       compute_ms_per_network: compute.per_network_ms,
       cost_ratio: serviceMs / compute.per_network_ms,
       fraction: compute.per_network_ms / serviceMs,
-      target: "cost_ratio <= 2",
     };
-  }
-  if (oip && compute) {
-    const serviceMs = 1000 / oip.networks_per_s;
-    out.oip_batch_vs_compute = {
-      service_ms_per_network: serviceMs,
-      compute_ms_per_network: compute.per_network_ms,
-      cost_ratio: serviceMs / compute.per_network_ms,
-    };
-  }
+  };
+  if (batch && compute) out.batch_vs_compute = { ...perNetwork(batch), target: "cost_ratio <= 2" };
+  if (oip && compute) out.oip_batch_vs_compute = perNetwork(oip);
   if (rounds.length > 0 && rounds[0].cluster) {
     out.workers = {
       workers: WORKERS,
