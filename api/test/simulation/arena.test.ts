@@ -27,7 +27,7 @@ describe("Arena", () => {
     expect(new Set(arrays.map((a) => a.buffer)).size).toBe(1);
   });
 
-  it("leaves outcome() as it was: the same values from a shared arena as from routes of their own", () => {
+  it("puts outcome() and its routes in one buffer, with the values routes built apart give", () => {
     const net = generateNetwork(50, 9);
     const task = resolveTask(net, { source: 4 });
     const together = outcome(net, task);
