@@ -46,8 +46,8 @@ def architecture(name: str, model: torch.nn.Module, hp) -> dict:
               "completion/deadline ratio, deadline met, compute energy, load balance after placement, one-step reward "
               "estimate; route-link features) -> per-node MLP")
     body = {
-        "dqn": " (node and link features) -> masked mean/max pooling + max over unmasked nodes -> per-node MLP -> Q head",
-        "ppo": " (node and link features) -> masked mean/max pooling + max over unmasked nodes -> per-node MLP -> logit head; pooled value head",
+        "dqn": " (node and link features) -> masked mean/max pooling + max over unmasked nodes -> per-node MLP -> Q head, plus the one-step reward estimate times the prior (a learned residual on it)",
+        "ppo": " (node and link features) -> masked mean/max pooling + max over unmasked nodes -> per-node MLP -> logit head, plus the one-step reward estimate times the prior; pooled value head",
         "hybrid": f" -> {getattr(hp, 'layers', 0)} residual route-tree convolutions (parent message + link state, one Gather each) "
                   "-> pooled context -> per-node MLP -> Q head, policy head; pooled value head",
         "hybrid_gat": f" -> {getattr(hp, 'layers', 0)} residual route-tree attention layers (self vs parent message + link state) "

@@ -47,7 +47,10 @@ policy starts from what greedy knows. `hybrid` and `hybrid_gat` add a graph: one
 network (capacity, latency, backlog: what surrounds each node, how many sensors feed it) and two message-passing
 layers down the task's route tree (each route link's state), a convolution in `hybrid` and attention in
 `hybrid_gat`. They are trained by distilling the sampled look-ahead planner (DAgger); dqn and ppo are trained by
-reinforcement learning on the reward.
+reinforcement learning on the reward, as a residual on the encoder's one-step reward estimate: their Q-values (dqn)
+or logits (ppo) are a fixed multiple of that estimate (the config's `prior`) plus the network's output, so they
+start near the one-step choice and learn what it misses (residual policy learning). The estimate leaves out the
+source's radio energy, so acting on it alone is not greedy.
 
 ## Evaluation
 
@@ -137,13 +140,14 @@ def verdicts(doc):
     learned = [p for p in LEARNED_ORDER if any(r["policy"] == p for r in doc["results"])]
     for p in learned:
         rows = [r for r in doc["results"] if r["policy"] == p]
+        better = [r for r in rows if r["diff_vs_greedy"][1] > 0]
         worse = [r for r in rows if r["diff_vs_greedy"][2] < 0]
         unsure = [r for r in rows if r["diff_vs_greedy"][1] <= 0 <= r["diff_vs_greedy"][2]]
         cell = lambda r: f"{r['num_nodes']} nodes at load {r['load']}"  # noqa: E731
         if not worse and not unsure:
             text = f"- **{p}** beats greedy in every cell (the 95% interval of the paired difference is above 0)."
         else:
-            parts = []
+            parts = [f"beats greedy in {len(better)} of {len(rows)} cells"] if better else []
             if worse:
                 parts.append("loses to greedy at " + ", ".join(f"{cell(r)} ({fmt_ci(r['diff_vs_greedy'])})" for r in worse))
             if unsure:

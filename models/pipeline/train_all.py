@@ -59,7 +59,7 @@ def _train(name: str, hp) -> dict:
 def _model(name: str, hp):
     if name in BUILDERS:
         return BUILDERS[name](hp)
-    return {"dqn": lambda: dqn.QNetwork(hp.hidden, hp.probs_tau), "ppo": lambda: ppo.ActorCritic(hp.hidden)}[name]()
+    return {"dqn": lambda: dqn.QNetwork(hp.hidden, hp.probs_tau, hp.prior), "ppo": lambda: ppo.ActorCritic(hp.hidden, hp.prior)}[name]()
 
 
 def _loaded(name: str, hp, state_dict: dict):

@@ -1,5 +1,7 @@
 """DQN over a node-wise Q-network, CleanRL style: replay buffer padded to the largest training size, Polyak target
-network, linear epsilon schedule, double-DQN targets, masking in action choice and in the target max.
+network, linear epsilon schedule, double-DQN targets, masking in action choice and in the target max. The network
+learns a residual: Q is DQNConfig.prior times the encoder's one-step reward estimate plus its output (Silver et al.
+2018, "Residual Policy Learning").
 
 Run alone: cd models && /usr/bin/python3 -m policies.dqn
 """
@@ -35,6 +37,11 @@ class DQNConfig:
     huber_delta: float = 1.0
     grad_clip: float = 5.0
     probs_tau: float = 0.25  # temperature of the exported Boltzmann probabilities softmax(Q / tau)
+    # Q = prior * the encoder's one-step reward estimate + the network's output, so learning starts from the one-step
+    # cost and only has to find what it misses (residual policy learning). On validation networks (pipeline.selection's
+    # split) at 20 and 200 nodes, loads 0.4/0.7/0.9: with 0, worse than greedy in 5 of 6 cells; with 1, worse in none
+    # and better in 3 (seed 1); worse in 1 and better in 2 (seed 2). 40 episodes per cell at 20 nodes, 20 at 200.
+    prior: float = 1.0
     gamma: float = spec.GAMMA
 
 
@@ -68,7 +75,7 @@ def q_of(net, o):
 def train(cfg: DQNConfig, name: str = "dqn", log=print) -> dict:
     torch.manual_seed(cfg.seed)
     gen = torch.Generator().manual_seed(cfg.seed)
-    net, target = QNetwork(cfg.hidden, cfg.probs_tau), QNetwork(cfg.hidden, cfg.probs_tau)
+    net, target = QNetwork(cfg.hidden, cfg.probs_tau, cfg.prior), QNetwork(cfg.hidden, cfg.probs_tau, cfg.prior)
     target.load_state_dict(net.state_dict())
     opt = torch.optim.Adam(net.parameters(), lr=cfg.lr)
     sampler = EpisodeSampler(cfg.num_envs, seed=1000 + cfg.seed)

@@ -172,3 +172,10 @@ class FeatureEncoder(nn.Module):
 
 
 REWARD_EST = len(FeatureEncoder.LOG_COLS) + len(FeatureEncoder.LINEAR_COLS) + 3 + 8  # reward_est / 4 in node features
+
+
+def reward_estimate(feat):
+    """The one-step reward estimate [B, N, 1] in reward units, read back from the node features feat [B, N, node_dim]
+    (stored there over 4, FeatureEncoder.LATER_SCALES). It leaves out the source's radio energy (its first link's
+    capacity is not a node feature), so its argmax is not always greedy's choice."""
+    return feat[..., REWARD_EST:REWARD_EST + 1] * num(4.0, feat)

@@ -12,7 +12,7 @@ Two views of the graph, both linear in nodes + links (docs/model-contract.md):
 import torch
 from torch import nn
 
-from .encoder import NEG, FeatureEncoder, masked_max, masked_mean, masked_scores, masked_softmax, num, scalar, softmax_of_masked
+from .encoder import NEG, FeatureEncoder, masked_max, reward_estimate, masked_mean, masked_scores, masked_softmax, num, scalar, softmax_of_masked
 
 
 def mlp(sizes, last_act=False):
@@ -208,7 +208,8 @@ class TreeAttention(nn.Module):
 
 
 class NodeBackbone(nn.Module):
-    """Per-node MLP, pooled global context, per-node mixing: no graph (dqn, ppo)."""
+    """Per-node MLP, pooled global context, per-node mixing: no graph (dqn, ppo). Also returns the encoder's
+    one-step reward estimate per node [B, N, 1], which dqn and ppo take as a prior."""
 
     def __init__(self, hidden: int):
         super().__init__()
@@ -224,9 +225,9 @@ class NodeBackbone(nn.Module):
             shape = _NodeShape.apply(mask, self.hidden)
             h = self.embed(torch.cat([f, e], dim=-1).reshape(-1, FeatureEncoder.node_dim + FeatureEncoder.edge_dim))
             return _Unflatten.apply(self.mix.rows(h, pool(_Unflatten.apply(h, shape), real, valid), shape), shape), \
-                real, valid
+                real, valid, reward_estimate(f)
         h = self.embed(torch.cat([f, e], dim=-1))
-        return self.mix(h, pool(h, real, valid)), real, valid
+        return self.mix(h, pool(h, real, valid)), real, valid, reward_estimate(f)
 
 
 class GraphBackbone(nn.Module):
@@ -283,18 +284,20 @@ class ValueHead(nn.Module):
 
 
 class QNetwork(nn.Module):
-    """dqn: Q(s, node) per node. probs = Boltzmann softmax(Q / tau) over valid nodes; value = max valid Q."""
+    """dqn: Q(s, node) per node = prior * the encoder's one-step reward estimate + a learned residual (residual
+    policy learning: the network learns what the estimate misses, the queues a placement leaves for later tasks).
+    probs = Boltzmann softmax(Q / tau) over valid nodes; value = max valid Q."""
 
-    def __init__(self, hidden: int, tau: float):
+    def __init__(self, hidden: int, tau: float, prior: float):
         super().__init__()
         self.backbone = NodeBackbone(hidden)
         self.q = nn.Linear(hidden, 1)
-        self.tau = tau
+        self.tau, self.prior = tau, prior
 
     def _heads(self, x, parent, edge_attr, link_index, link_attr, mask):
         """q and valid as [B, N, 1]."""
-        z, _, valid = self.backbone(x, parent, edge_attr, link_index, link_attr, mask)
-        return self.q(z), valid
+        z, _, valid, estimate = self.backbone(x, parent, edge_attr, link_index, link_attr, mask)
+        return self.q(z) + estimate * num(self.prior, estimate), valid
 
     def heads(self, x, parent, edge_attr, link_index, link_attr, mask):
         q, valid = self._heads(x, parent, edge_attr, link_index, link_attr, mask)
@@ -307,18 +310,20 @@ class QNetwork(nn.Module):
 
 
 class ActorCritic(nn.Module):
-    """ppo: per-node logits and a pooled critic. scores = logits, probs = softmax(logits) over valid nodes."""
+    """ppo: per-node logits = prior * the encoder's one-step reward estimate + a learned residual, and a pooled
+    critic. scores = logits, probs = softmax(logits) over valid nodes."""
 
-    def __init__(self, hidden: int):
+    def __init__(self, hidden: int, prior: float):
         super().__init__()
         self.backbone = NodeBackbone(hidden)
         self.pi = nn.Linear(hidden, 1)
         self.v = ValueHead(hidden)
+        self.prior = prior
 
     def _heads(self, x, parent, edge_attr, link_index, link_attr, mask):
         """logits and valid as [B, N, 1], value [B]."""
-        z, real, valid = self.backbone(x, parent, edge_attr, link_index, link_attr, mask)
-        return self.pi(z), self.v(z, real, valid), valid
+        z, real, valid, estimate = self.backbone(x, parent, edge_attr, link_index, link_attr, mask)
+        return self.pi(z) + estimate * num(self.prior, estimate), self.v(z, real, valid), valid
 
     def heads(self, x, parent, edge_attr, link_index, link_attr, mask):
         logits, value, valid = self._heads(x, parent, edge_attr, link_index, link_attr, mask)

@@ -1,5 +1,6 @@
 """PPO over a node-wise actor-critic, CleanRL style: one batch of full episodes per iteration, GAE, clipped
-surrogate, value loss, entropy bonus, masked categorical policy.
+surrogate, value loss, entropy bonus, masked categorical policy. The logits are PPOConfig.prior times the encoder's
+one-step reward estimate plus the network's output: the policy starts near the one-step choice and learns a residual.
 
 Run alone: cd models && /usr/bin/python3 -m policies.ppo
 """
@@ -33,6 +34,11 @@ class PPOConfig:
     gae_lambda: float = 0.9
     grad_clip: float = 0.5
     gamma: float = spec.GAMMA
+    # logits = prior * the encoder's one-step reward estimate + the network's output (residual policy learning). On
+    # validation networks at 20 and 200 nodes, loads 0.4/0.7/0.9, the gap to greedy: with 0, -76 to -125 in every
+    # cell; with 3, -6 to -50 at 20 nodes and -12 to +0.4 at 200 (1: -8 to -75 at 20; 10: -12 to -70 at 20). 40
+    # episodes per cell at 20 nodes, 20 at 200.
+    prior: float = 3.0
 
 
 def gae(r, v, last_v, gamma: float, lam: float):
@@ -49,7 +55,7 @@ def gae(r, v, last_v, gamma: float, lam: float):
 def train(cfg: PPOConfig, name: str = "ppo", log=print) -> dict:
     torch.manual_seed(cfg.seed)
     gen = torch.Generator().manual_seed(cfg.seed)
-    net = ActorCritic(cfg.hidden)
+    net = ActorCritic(cfg.hidden, cfg.prior)
     opt = torch.optim.Adam(net.parameters(), lr=cfg.lr, eps=1e-5)
     sampler = EpisodeSampler(cfg.num_envs, seed=1000 + cfg.seed)
     prog, t0, curve = Progress(name, cfg.iterations), time.time(), []

@@ -28,7 +28,7 @@ SMALL = EvalConfig(episodes=6, sizes=(12,), loads=(0.5, 0.9), planner_episodes={
 
 def small_models():
     torch.manual_seed(0)
-    return {"hybrid": build(HybridConfig(hidden=16)).eval(), "dqn": QNetwork(16, 0.25).eval()}
+    return {"hybrid": build(HybridConfig(hidden=16)).eval(), "dqn": QNetwork(16, 0.25, 1.0).eval()}
 
 
 def test_paired_interval():
@@ -154,8 +154,11 @@ def test_manifest_and_model_card_say_what_was_measured(tmp_path):
     text = render(doc, {"hybrid": man}, tmp_path / "card.md")
     assert "## Where each policy wins and loses" in text and "no_graph" in text
     h = [r for r in doc["results"] if r["policy"] == "hybrid"]
+    line = next(l for l in text.splitlines() if l.startswith("- **hybrid**"))
     if any(r["diff_vs_greedy"][2] < 0 for r in h):  # an untrained network: the card must say it loses
-        assert "**hybrid** loses to greedy" in text
+        assert "loses to greedy at" in line
+    wins = sum(r["diff_vs_greedy"][1] > 0 for r in h)
+    assert (f"beats greedy in {wins} of {len(h)} cells" in line) == (0 < wins < len(h))
     json.dumps(man, allow_nan=False)
 
 

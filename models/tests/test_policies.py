@@ -21,7 +21,7 @@ from helpers import obs, sim
 
 def models():
     torch.manual_seed(0)
-    return {"dqn": QNetwork(16, 0.25), "ppo": ActorCritic(16), "hybrid": build(HybridConfig(hidden=16)),
+    return {"dqn": QNetwork(16, 0.25, 1.0), "ppo": ActorCritic(16, 3.0), "hybrid": build(HybridConfig(hidden=16)),
             "hybrid_gat": build(HybridConfig(hidden=16, kind="attention"))}
 
 
@@ -79,6 +79,24 @@ def test_encoder_reward_estimate_is_the_simulators_reward_but_for_radio_energy()
     exact = s.out["reward"] + spec.W_ENERGY * -1 * s.out["radio_j"]  # the encoder cannot see the first hop's radio
     reach = torch.isfinite(s.out["arrive"])
     assert torch.allclose(est[reach].double(), exact[reach], atol=2e-3)
+
+
+def test_node_wise_policies_score_nodes_by_the_prior_times_the_reward_estimate_plus_their_output():
+    s = sim(num_envs=3, num_nodes=20, steps=10)
+    o = s.observe()
+    feat, _, _, _, _ = FeatureEncoder()(o["x"], o["edge_attr"], o["link_attr"], o["mask"])
+    est = feat[..., REWARD_EST] * 4
+    valid = o["mask"] > 0
+    ms = models()
+    for name, head, prior in (("dqn", "q", 1.0), ("ppo", "pi", 3.0)):
+        net = ms[name]
+        with torch.no_grad():
+            learned = run(net, o)[0]
+            getattr(net, head).weight.zero_()
+            getattr(net, head).bias.fill_(0.5)
+            scores = run(net, o)[0]
+        assert torch.allclose(scores[valid], prior * est[valid] + 0.5, atol=1e-5), name
+        assert not torch.allclose(learned[valid], scores[valid], atol=1e-3), name  # the network's output is added
 
 
 def test_training_runs_are_seeded_and_produce_finite_curves():
