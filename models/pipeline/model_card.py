@@ -135,14 +135,23 @@ def ablation_table(doc):
     return "\n".join(out)
 
 
+def better_than_greedy(r) -> bool:
+    """The paired 95% interval of the difference to greedy is above 0."""
+    return r["diff_vs_greedy"][1] > 0
+
+
+def worse_than_greedy(r) -> bool:
+    return r["diff_vs_greedy"][2] < 0
+
+
 def verdicts(doc):
     lines = []
     learned = [p for p in LEARNED_ORDER if any(r["policy"] == p for r in doc["results"])]
     for p in learned:
         rows = [r for r in doc["results"] if r["policy"] == p]
-        better = [r for r in rows if r["diff_vs_greedy"][1] > 0]
-        worse = [r for r in rows if r["diff_vs_greedy"][2] < 0]
-        unsure = [r for r in rows if r["diff_vs_greedy"][1] <= 0 <= r["diff_vs_greedy"][2]]
+        better = [r for r in rows if better_than_greedy(r)]
+        worse = [r for r in rows if worse_than_greedy(r)]
+        unsure = [r for r in rows if not better_than_greedy(r) and not worse_than_greedy(r)]
         cell = lambda r: f"{r['num_nodes']} nodes at load {r['load']}"  # noqa: E731
         if not worse and not unsure:
             text = f"- **{p}** beats greedy in every cell (the 95% interval of the paired difference is above 0)."
@@ -156,6 +165,13 @@ def verdicts(doc):
         text += " " + against_planner(rows, cell)
         lines.append(text)
     return "\n".join(lines)
+
+
+def verdict_counts(doc, policy: str) -> str:
+    """"better / indistinct / worse" than greedy over the policy's cells, by the paired 95% interval."""
+    rows = [r for r in doc["results"] if r["policy"] == policy]
+    better, worse = sum(map(better_than_greedy, rows)), sum(map(worse_than_greedy, rows))
+    return f"{better} / {len(rows) - better - worse} / {worse}"
 
 
 def against_planner(rows: list, cell) -> str:
@@ -350,6 +366,10 @@ def kernel_section(rerun, doc, manifests: dict) -> str:
         table.append(f"| {n} | {load} | " + " | ".join(f"{fmt_ci(pub[(p, n, load)]['diff_vs_greedy'])} | "
                                                       f"{fmt_ci(re_[(p, n, load)]['diff_vs_greedy'])}" for p in gnns) + " |")
     text += "\nThe distilled GNNs against greedy (paired, 95% intervals), published run and rerun:\n\n" + "\n".join(table) + "\n"
+    learned = [p for p in LEARNED_ORDER if any(key[0] == p for key in re_)]
+    tally = ["| policy | published: better / indistinct / worse | rerun: better / indistinct / worse |", "| --- | --- | --- |"]
+    tally += [f"| {p} | {verdict_counts(doc, p)} | {verdict_counts(new, p)} |" for p in learned]
+    text += "\nCells where each learned policy is better than greedy, not distinguishable, or worse (the paired 95% interval):\n\n" + "\n".join(tally) + "\n"
     if new["ablations"]:
         lost = lambda d: sum(v is not None and v <= 0.75 for v in gain_kept(d, "hybrid").values())  # noqa: E731
         text += (f"\n`hybrid` loses at least a quarter of its gain without the graph or the link state in "

@@ -17,7 +17,7 @@ from pipeline.export import INPUTS, export_onnx, sha256
 from pipeline.fixtures import model_fixture
 from pipeline.manifest import build as build_manifest
 from pipeline.manifest import graph_inputs
-from pipeline.model_card import kernel_section, render
+from pipeline.model_card import kernel_section, render, verdict_counts
 from pipeline.repository import serve
 from pipeline.sim_fixtures import build_requests, expected
 from policies.hybrid import HybridConfig, build
@@ -160,6 +160,12 @@ def test_manifest_and_model_card_say_what_was_measured(tmp_path):
     wins = sum(r["diff_vs_greedy"][1] > 0 for r in h)
     assert (f"beats greedy in {wins} of {len(h)} cells" in line) == (0 < wins < len(h))
     json.dumps(man, allow_nan=False)
+
+
+def test_verdict_counts_split_cells_by_the_paired_interval():
+    cells = [[2.0, 0.5, 3.5], [1.0, 0.0, 2.0], [-1.0, -2.0, 0.0], [-3.0, -4.0, -0.1], [0.1, 0.01, 0.2]]
+    doc = {"results": [{"policy": "dqn", "diff_vs_greedy": d} for d in cells] + [{"policy": "ppo", "diff_vs_greedy": [9, 8, 10]}]}
+    assert verdict_counts(doc, "dqn") == "2 / 2 / 1"
 
 
 def test_serve_keeps_the_served_versions_and_makes_the_new_one_default(tmp_path):
