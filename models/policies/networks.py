@@ -12,7 +12,8 @@ Two views of the graph, both linear in nodes + links (docs/model-contract.md):
 import torch
 from torch import nn
 
-from .encoder import NEG, FeatureEncoder, masked_max, reward_estimate, masked_mean, masked_scores, masked_softmax, num, scalar, softmax_of_masked
+from .encoder import (NEG, FeatureEncoder, masked_max, masked_mean, masked_scores, masked_softmax, num, reward_estimate, scalar,
+                      softmax_of_masked)
 
 
 def mlp(sizes, last_act=False):
