@@ -50,7 +50,9 @@ layers down the task's route tree (each route link's state), a convolution in `h
 reinforcement learning on the reward, as a residual on the encoder's one-step reward estimate: their Q-values (dqn)
 or logits (ppo) are a fixed multiple of that estimate (the config's `prior`) plus the network's output, so they
 start near the one-step choice and learn what it misses (residual policy learning). The estimate leaves out the
-source's radio energy, so acting on it alone is not greedy.
+source's radio energy, so acting on it alone is not greedy. ppo's advantage is an input-driven baseline: each
+training batch runs every arrival stream eight times, and a step's return is compared with the same step's return in
+the stream's other rollouts, so what the arrivals did cancels out and what the placements did is left.
 
 ## Evaluation
 

@@ -29,12 +29,18 @@ class EpisodeSampler:
     def _ints(self, k: int) -> list[int]:
         return torch.randint(0, 2**31 - 1, (k,), generator=self.gen).tolist()
 
-    def sim(self, tasks: int = spec.EPISODE_TASKS) -> EdgeSim:
+    def sim(self, tasks: int = spec.EPISODE_TASKS, repeats: int = 1) -> EdgeSim:
+        """num_envs episodes; with repeats > 1, num_envs / repeats distinct (network, load, arrival stream) triples,
+        each run by `repeats` consecutive envs (the same tasks at the same times: only the placements differ)."""
+        if self.num_envs % repeats:
+            raise ValueError(f"num_envs ({self.num_envs}) is not a multiple of repeats ({repeats})")
+        m = self.num_envs // repeats
         n = int(torch.randint(TRAIN_SIZES[0], TRAIN_SIZES[1] + 1, (1,), generator=self.gen))
-        nets = [generate_network(n, s & ~1) for s in self._ints(self.num_envs)]
+        nets = [generate_network(n, s & ~1) for s in self._ints(m)]
         lo, hi = spec.LOAD_RANGE
-        loads = (lo + (hi - lo) * torch.rand(self.num_envs, generator=self.gen, dtype=torch.float64)).tolist()
-        return EdgeSim(nets, loads, self._ints(self.num_envs), tasks=tasks)
+        loads = (lo + (hi - lo) * torch.rand(m, generator=self.gen, dtype=torch.float64)).tolist()
+        rep = lambda xs: [x for x in xs for _ in range(repeats)]  # noqa: E731
+        return EdgeSim(rep(nets), rep(loads), rep(self._ints(m)), tasks=tasks)
 
 
 def pad_nodes(obs: dict, n: int) -> dict:

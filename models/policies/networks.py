@@ -312,7 +312,7 @@ class QNetwork(nn.Module):
 
 class ActorCritic(nn.Module):
     """ppo: per-node logits = prior * the encoder's one-step reward estimate + a learned residual, and a pooled
-    critic. scores = logits, probs = softmax(logits) over valid nodes."""
+    critic over the actor's features. scores = logits, probs = softmax(logits) over valid nodes."""
 
     def __init__(self, hidden: int, prior: float):
         super().__init__()
@@ -324,7 +324,8 @@ class ActorCritic(nn.Module):
     def _heads(self, x, parent, edge_attr, link_index, link_attr, mask):
         """logits and valid as [B, N, 1], value [B]."""
         z, real, valid, estimate = self.backbone(x, parent, edge_attr, link_index, link_attr, mask)
-        return self.pi(z) + estimate * num(self.prior, estimate), self.v(z, real, valid), valid
+        # the critic reads the actor's features and does not train them (policies/ppo.py)
+        return self.pi(z) + estimate * num(self.prior, estimate), self.v(z.detach(), real, valid), valid
 
     def heads(self, x, parent, edge_attr, link_index, link_attr, mask):
         logits, value, valid = self._heads(x, parent, edge_attr, link_index, link_attr, mask)

@@ -6,14 +6,14 @@ import pytest
 import torch
 
 from edgesim import spec
-from policies.common import NO_LINKS, EpisodeSampler, concat_obs, masked_argmax, run
+from policies.common import NO_LINKS, EpisodeSampler, concat_obs, heads, masked_argmax, run
 from policies.dqn import DQNConfig
 from policies.dqn import train as train_dqn
 from policies.encoder import REWARD_EST, FeatureEncoder
 from policies.hybrid import HybridConfig, build, collect
 from policies.hybrid import train as train_hybrid
 from policies.networks import ActorCritic, QNetwork
-from policies.ppo import PPOConfig
+from policies.ppo import PPOConfig, baseline_advantages
 from policies.ppo import train as train_ppo
 
 from helpers import obs, sim
@@ -99,9 +99,40 @@ def test_node_wise_policies_score_nodes_by_the_prior_times_the_reward_estimate_p
         assert not torch.allclose(learned[valid], scores[valid], atol=1e-3), name  # the network's output is added
 
 
+def test_repeated_streams_replay_the_same_tasks_on_the_same_networks_and_one_repeat_is_the_plain_sampler():
+    s = EpisodeSampler(6, seed=4).sim(tasks=5, repeats=3)
+    same = lambda i, j: all(torch.equal(v[:, i], v[:, j]) for v in s.stream.values())  # noqa: E731
+    assert same(0, 1) and same(0, 2) and same(3, 5) and not same(0, 3)
+    assert s.networks[0] is s.networks[2] and s.loads[3] == s.loads[4]
+    a, b = EpisodeSampler(4, seed=4).sim(tasks=5), EpisodeSampler(4, seed=4).sim(tasks=5, repeats=1)
+    assert a.networks == b.networks and all(torch.equal(a.stream[k], b.stream[k]) for k in a.stream)
+    with pytest.raises(ValueError, match="multiple of repeats"):
+        EpisodeSampler(6, seed=4).sim(repeats=4)
+
+
+def test_ppo_critic_trains_its_own_head_and_not_the_actor():
+    o = obs(num_envs=2, num_nodes=12, steps=3)
+    net = models()["ppo"]
+    heads(net, {**o, **NO_LINKS})["value"].sum().backward()
+    assert all(p.grad is not None and p.grad.abs().sum() > 0 for p in net.v.parameters())
+    assert all(p.grad is None for name, p in net.named_parameters() if not name.startswith("v."))
+
+
+def test_ppo_advantage_is_each_rollouts_return_minus_the_mean_of_its_streams_other_rollouts():
+    ret = torch.tensor([[1.0, 2.0, 6.0, 10.0, 10.0, 10.0],
+                        [0.0, 3.0, 3.0, -1.0, 5.0, 2.0]])
+    adv = baseline_advantages(ret, 3)
+    expected = torch.tensor([[1 - 4.0, 2 - 3.5, 6 - 1.5, 0.0, 0.0, 0.0],
+                             [0 - 3.0, 3 - 1.5, 3 - 1.5, -1 - 3.5, 5 - 0.5, 2 - 2.0]])
+    assert torch.allclose(adv, expected)
+    # a shift shared by a stream's rollouts (what the arrivals did) leaves the advantages as they are
+    shifted = ret + torch.tensor([[100.0] * 3 + [-7.0] * 3, [0.0] * 3 + [42.0] * 3])
+    assert torch.allclose(baseline_advantages(shifted, 3), adv)
+
+
 def test_training_runs_are_seeded_and_produce_finite_curves():
-    a = train_ppo(PPOConfig(iterations=1, num_envs=4))
-    b = train_ppo(PPOConfig(iterations=1, num_envs=4))
+    a = train_ppo(PPOConfig(iterations=1, num_envs=4, repeats=2))
+    b = train_ppo(PPOConfig(iterations=1, num_envs=4, repeats=2))
     assert all(torch.equal(p, q) for p, q in zip(a["model"].state_dict().values(), b["model"].state_dict().values()))
     d = train_dqn(DQNConfig(episodes=1, num_envs=4, learning_starts=20))
     for r in (a, d):

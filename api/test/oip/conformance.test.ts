@@ -141,8 +141,8 @@ describe.skipIf(!HYBRID)("model endpoints", () => {
   it.each([
     ["GET", "/v2/models/mymodel"],
     ["GET", "/v2/models/mymodel/ready"],
-    ["GET", "/v2/models/hybrid/versions/9"],
-    ["GET", "/v2/models/hybrid/versions/9/ready"],
+    ["GET", "/v2/models/hybrid/versions/999"], // a version the repository does not hold
+    ["GET", "/v2/models/hybrid/versions/999/ready"],
   ])("%s %s: unknown model or version is a 404 $metadata_model_error_response", async (method, path) => {
     expectProtocolError(await call(app, method, path), 404);
   });
