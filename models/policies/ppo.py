@@ -56,6 +56,11 @@ class PPOConfig:
     # episodes per cell at 20 nodes, 20 at 200. Chosen with version 8's recipe (GAE under one shared clip).
     prior: float = 3.0
 
+    def __post_init__(self):
+        if self.repeats < 2:
+            raise ValueError(f"repeats must be at least 2 (a rollout's baseline is its stream's other rollouts), "
+                             f"got {self.repeats}")
+
 
 def baseline_advantages(ret, repeats: int):
     """ret [T, E], envs in groups of `repeats` consecutive rollouts of one stream -> ret minus the mean of the same

@@ -128,6 +128,8 @@ def test_ppo_advantage_is_each_rollouts_return_minus_the_mean_of_its_streams_oth
     # a shift shared by a stream's rollouts (what the arrivals did) leaves the advantages as they are
     shifted = ret + torch.tensor([[100.0] * 3 + [-7.0] * 3, [0.0] * 3 + [42.0] * 3])
     assert torch.allclose(baseline_advantages(shifted, 3), adv)
+    with pytest.raises(ValueError, match="repeats must be at least 2"):
+        PPOConfig(repeats=1)
 
 
 def test_training_runs_are_seeded_and_produce_finite_curves():
