@@ -225,8 +225,8 @@ def render(doc=None, manifests=None, path: Path = CARD, seed_reports=None, selec
                  "ratio of paired means.\n\n" + ablation_table(doc) + "\n\n" + graph_verdict(doc) + "\n")
     text += selection_section(selection, manifests)
     if seed_reports:
-        text += ("\n## Across training seeds\n\nEach distilled GNN's recipe trained with other seeds (the committed "
-                 "checkpoint is the seed chosen on validation), each against greedy on the first held-out episodes of "
+        text += ("\n## Across training seeds\n\nA policy's recipe trained with other seeds (for the distilled GNNs the "
+                 "committed checkpoint is the seed chosen on validation), each against greedy on the first held-out episodes of "
                  "each cell (paired, 95% intervals); `cd models && /usr/bin/python3 -m pipeline.seed_spread --policy "
                  "<name>` measures it. The tables above are one training run; this is how far another run of the same "
                  "recipe can land, and whether the run validation chose holds up on episodes it never saw.\n"
@@ -272,7 +272,7 @@ def seeds_section(report) -> str:
     if hp != report["hyperparameters"] or sha256(CKPT_DIR / f"{name}.pt") != report["checkpoint_sha256"]:
         return (f"\n### {name}\n\nmodels/reports/{seed_report(name)} was measured with other hyper-parameters or "
                 f"another committed checkpoint: rerun `cd models && /usr/bin/python3 -m pipeline.seed_spread --policy {name}`.\n")
-    own = hp["tau"]
+    own = hp.get("tau")  # None for a policy without a Q temperature
     cells = sorted({(r["num_nodes"], r["load"]) for r in report["runs"]})
     seeds = list(dict.fromkeys(r["seed"] for r in report["runs"]))
     at = {(r["seed"], r["tau"], r["num_nodes"], r["load"]): r for r in report["runs"]}

@@ -1,13 +1,14 @@
-"""How much a distilled GNN's result depends on its training seed: the committed checkpoint (the seed the pipeline
-chose on validation networks, pipeline/selection.py) and the same recipe trained with other seeds, each evaluated
+"""How much a learned policy's result depends on its training seed: the committed checkpoint (for the distilled GNNs,
+the seed the pipeline chose on validation networks, pipeline/selection.py) and the same recipe trained with other seeds, each evaluated
 against greedy on the evaluation's held-out episodes (the first --episodes of each cell, paired by episode) at the
 sizes beyond training -> models/reports/seed_spread_<policy>.json, rendered in docs/model-card.md. The other seeds are
 by default the rest of the selection's candidates and OUTSIDERS: on episodes validation never saw, the report shows
 whether validation chose well, and what one run without selection can land on. Not part of `npm run train` (about
 12 minutes on 2 cores for 4 other seeds).
 
-With --taus every run also acts with other Q temperatures on the same weights (the fused policy's softmax(Q / tau),
-policies/hybrid.py): whether the recipe's temperature is the better one on episodes its choice never saw.
+With --taus every run of a distilled GNN also acts with other Q temperatures on the same weights (the fused policy's
+softmax(Q / tau), policies/hybrid.py): whether the recipe's temperature is the better one on episodes its choice never
+saw. A policy without a temperature (dqn, ppo) has tau null in the report.
 
 Run from models/:  /usr/bin/python3 -m pipeline.seed_spread  [--policy hybrid] [--seeds 5,6,7,8] [--episodes 100]
                    [--taus 0.25]
@@ -30,7 +31,7 @@ from .fixtures import write_json
 from .model_card import render, seed_report
 from .reexport import load
 from .selection import candidates
-from .train_all import BUILDERS, _model, _train
+from .train_all import TRAINERS, _model, _train
 from .workers import init_worker
 
 SIZES = (200, 1000)
@@ -47,7 +48,7 @@ def gains(name: str, hp, state_dict: dict, n: int, lo: int, hi: int, cfg: C.Eval
     minus greedy's on held-out episodes lo..hi-1 of size n (evaluate's)."""
     runs = {}
     for tau in taus:
-        runs[tau] = _model(name, replace(hp, tau=tau))
+        runs[tau] = _model(name, hp if tau is None else replace(hp, tau=tau))
         runs[tau].load_state_dict(state_dict)
     return gains_vs_greedy({tau: m.eval() for tau, m in runs.items()}, n, lo, hi, cfg.seed, cfg.loads, held=True)
 
@@ -57,7 +58,9 @@ def spread(name: str, hp, seeds: list, episodes: int, cfg: C.EvalConfig, given: 
     """The report for policy `name` with hyper-parameters hp and each of seeds; given: seed -> weights already trained
     (the committed checkpoint), every other seed is trained here. Each run acts with each Q temperature of taus
     (default: hp's own). The caller adds checkpoint_sha256, the committed weights the report goes with."""
-    taus = tuple(dict.fromkeys([hp.tau, *(taus or ())]))
+    if taus and not hasattr(hp, "tau"):
+        raise ValueError(f"{name} has no Q temperature to vary")
+    taus = tuple(dict.fromkeys([getattr(hp, "tau", None), *(taus or ())]))
     hps = {s: replace(hp, seed=s) for s in dict.fromkeys([*given, *seeds])}
     weights = dict(given)
     units = [(s, n, lo, min(lo + CHUNK, episodes)) for s in hps for n in sizes for lo in range(0, episodes, CHUNK)]
@@ -84,7 +87,7 @@ def spread(name: str, hp, seeds: list, episodes: int, cfg: C.EvalConfig, given: 
 
 def main(argv=None):
     ap = argparse.ArgumentParser()
-    ap.add_argument("--policy", default="hybrid", choices=sorted(BUILDERS))
+    ap.add_argument("--policy", default="hybrid", choices=sorted(TRAINERS))
     ap.add_argument("--seeds", default=None,
                     help="seeds trained besides the committed one (default: the other selection candidates and 7, 8)")
     ap.add_argument("--episodes", type=int, default=100)

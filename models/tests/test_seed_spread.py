@@ -2,6 +2,8 @@
 
 from dataclasses import asdict, replace
 
+import pytest
+
 from pipeline import config as C
 from pipeline.export import sha256
 from pipeline.model_card import seeds_section
@@ -20,6 +22,16 @@ def test_each_seed_is_trained_and_measured_against_greedy():
     assert all(lo <= mean <= hi for mean, lo, hi in (r["diff_vs_greedy"] for r in runs))
     assert runs[0]["diff_vs_greedy"] != runs[2]["diff_vs_greedy"]  # two seeds, two policies
     assert report["hyperparameters"] == {k: v for k, v in asdict(hp).items() if k != "seed"}
+
+
+def test_a_policy_without_a_temperature_is_measured_as_it_acts_and_cannot_vary_one():
+    hp = replace(C.PipelineConfig().ppo, iterations=1, num_envs=4, repeats=2)
+    report = spread("ppo", hp, [11], 4, C.EvalConfig(loads=(0.7,)), given={}, sizes=(12,), workers=1)
+    assert [(r["seed"], r["tau"], r["num_nodes"]) for r in report["runs"]] == [(11, None, 12)]
+    mean, lo, hi = report["runs"][0]["diff_vs_greedy"]
+    assert lo <= mean <= hi
+    with pytest.raises(ValueError, match="no Q temperature"):
+        spread("ppo", hp, [11], 4, C.EvalConfig(loads=(0.7,)), given={}, sizes=(12,), workers=1, taus=[0.25])
 
 
 def test_card_counts_the_seeds_better_than_greedy_at_every_load_and_flags_a_stale_report():
