@@ -14,7 +14,8 @@ from .repository import GRAPH
 
 ALGORITHMS = {
     "dqn": "DQN (double-DQN targets, replay, Polyak target network, linear epsilon-greedy, masked max)",
-    "ppo": "PPO (input-driven baseline: rollouts sharing each arrival stream; clipped surrogate, entropy bonus, masked categorical policy; critic on its own clip)",
+    "ppo": "PPO (input-driven baseline: rollouts sharing each arrival stream; clipped surrogate, entropy bonus, masked "
+           "categorical policy; critic on its own clip)",
     "hybrid": "Planner distillation with DAgger: policy head imitates the sampled look-ahead planner, Q head regresses its "
               "candidate return estimates, value head regresses returns; route-tree GNN (TreeConv)",
     "hybrid_gat": "Planner distillation with DAgger, as hybrid, with a route-tree attention GNN (TreeAttention)",

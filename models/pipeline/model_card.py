@@ -226,9 +226,9 @@ def render(doc=None, manifests=None, path: Path = CARD, seed_reports=None, selec
     text += selection_section(selection, manifests)
     if seed_reports:
         text += ("\n## Across training seeds\n\nA policy's recipe trained with other seeds (for the distilled GNNs the "
-                 "committed checkpoint is the seed chosen on validation), each against greedy on the first held-out episodes of "
-                 "each cell (paired, 95% intervals); `cd models && /usr/bin/python3 -m pipeline.seed_spread --policy "
-                 "<name>` measures it. The tables above are one training run; this is how far another run of the same "
+                 "committed checkpoint is the seed chosen on validation), each against greedy on the first held-out "
+                 "episodes of each cell (paired, 95% intervals); `cd models && /usr/bin/python3 -m "
+                 "pipeline.seed_spread --policy <name>` measures it. The tables above are one training run; this is how far another run of the same "
                  "recipe can land, and whether the run validation chose holds up on episodes it never saw.\n"
                  + "".join(seeds_section(r) for r in seed_reports.values()))
     if rerun:

@@ -1,9 +1,9 @@
 """How much a learned policy's result depends on its training seed: the committed checkpoint (for the distilled GNNs,
-the seed the pipeline chose on validation networks, pipeline/selection.py) and the same recipe trained with other seeds, each evaluated
-against greedy on the evaluation's held-out episodes (the first --episodes of each cell, paired by episode) at the
-sizes beyond training -> models/reports/seed_spread_<policy>.json, rendered in docs/model-card.md. The other seeds are
-by default the rest of the selection's candidates and OUTSIDERS: on episodes validation never saw, the report shows
-whether validation chose well, and what one run without selection can land on. Not part of `npm run train` (about
+the seed the pipeline chose on validation networks, pipeline/selection.py) and the same recipe trained with other
+seeds, each evaluated against greedy on the evaluation's held-out episodes (the first --episodes of each cell, paired
+by episode) at the sizes beyond training -> models/reports/seed_spread_<policy>.json, rendered in docs/model-card.md.
+The other seeds are by default the rest of the selection's candidates and OUTSIDERS: on episodes validation never saw,
+the report shows whether validation chose well, and what one run without selection can land on. Not part of `npm run train` (about
 12 minutes on 2 cores for 4 other seeds).
 
 With --taus every run of a distilled GNN also acts with other Q temperatures on the same weights (the fused policy's

@@ -35,10 +35,10 @@ class PPOConfig:
     # nodes, loads 0.4/0.7/0.9, the gap to greedy: one rollout per stream with a learned critic's GAE instead, +1.1 to
     # +25 at 20 nodes and +3.5 to +13 at 200; 4, +2.8 to +66 and +18 to +35; 8, +4.4 to +67 and +23 to +35 (seed 5:
     # +1.4 to +81 and +22 to +44). GAE under one gradient-norm clip shared with the critic: -6 to -50 at 20 nodes.
-    # 40 episodes per cell at 20 nodes, 20 at 200; 30 iterations.
+    # 40 episodes per cell at 20 nodes, 20 at 200; 30 iterations, returns not bootstrapped from the critic.
     repeats: int = 8
-    # one batch of num_envs full episodes each. With repeats 8, seeds 2 and 5, the same validation cells: 30, +0.2 to
-    # +80 at 20 nodes and +13 to +43 at 200; 60, +17 to +97 and +30 to +50; 90, +19 to +107 and +32 to +60; 120, +20
+    # one batch of num_envs full episodes each. With repeats 8, seeds 2 and 5, the same validation cells: 30, -1.5 to
+    # +80 at 20 nodes and +13 to +43 at 200; 60, +17 to +97 and +29 to +50; 90, +19 to +107 and +32 to +60; 120, +20
     # to +116 and +34 to +59 (each a third more training time than 90 for gains inside every cell's interval).
     iterations: int = 90
     hidden: int = 32
