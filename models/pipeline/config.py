@@ -19,10 +19,12 @@ REPOSITORY_DIR, CKPT_DIR, REPORT_DIR, FIXTURE_DIR = ROOT / "repository", ROOT / 
 # seed chosen on validation networks (pipeline/selection.py); 7: the distilled GNNs' Q temperature 1 instead of 0.25
 # (policies/hybrid.py); 8: dqn and ppo learn a residual on the encoder's one-step reward estimate (their config's
 # prior), the distilled GNNs retrained bit for bit; 9: ppo's advantage from rollouts sharing each arrival stream, its
-# critic clipped on its own (policies/ppo.py), the other models retrained bit for bit. Versions 1-4 serve the weights
-# in checkpoints/v1/, version 5 those in checkpoints/v5/, version 6 those in checkpoints/v6/, version 7 those in
-# checkpoints/v7/, version 8 those in checkpoints/v8/.
-VERSION = 9
+# critic clipped on its own (policies/ppo.py), the other models retrained bit for bit; 10: the distilled GNNs
+# fine-tuned by PPO with a KL anchor to the distilled policy (policies/hybrid.py), dqn and ppo retrained bit for bit.
+# Versions 1-4 serve the weights in checkpoints/v1/, version 5 those in checkpoints/v5/, version 6 those in
+# checkpoints/v6/, version 7 those in checkpoints/v7/, version 8 those in checkpoints/v8/, version 9 those in
+# checkpoints/v9/.
+VERSION = 10
 REGENERATE = "npm run train  (= cd models && /usr/bin/python3 -m pipeline.train_all)"
 # One intra-op thread (torch's and OpenBLAS's): deterministic reductions whatever the core count, and far faster than
 # 2 threads when the 2 cores are shared with other processes (measured: 2 OpenMP threads were 10-15x slower under

@@ -17,8 +17,10 @@ ALGORITHMS = {
     "ppo": "PPO (input-driven baseline: rollouts sharing each arrival stream; clipped surrogate, entropy bonus, masked "
            "categorical policy; critic on its own clip)",
     "hybrid": "Planner distillation with DAgger: policy head imitates the sampled look-ahead planner, Q head regresses its "
-              "candidate return estimates, value head regresses returns; route-tree GNN (TreeConv)",
-    "hybrid_gat": "Planner distillation with DAgger, as hybrid, with a route-tree attention GNN (TreeAttention)",
+              "candidate return estimates, value head regresses returns; then PPO fine-tuning of the fused policy "
+              "(input-driven baseline) with a KL penalty towards the distilled policy; route-tree GNN (TreeConv)",
+    "hybrid_gat": "Planner distillation with DAgger, then anchored PPO fine-tuning, as hybrid, with a route-tree attention "
+                  "GNN (TreeAttention)",
 }
 SCORES = {
     "dqn": "Q-values (expected discounted return of placing the task on each node); masked nodes -1e9",

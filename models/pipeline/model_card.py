@@ -46,13 +46,16 @@ time over deadline, deadline met, compute energy, load balance after placement) 
 policy starts from what greedy knows. `hybrid` and `hybrid_gat` add a graph: one aggregation over every link of the
 network (capacity, latency, backlog: what surrounds each node, how many sensors feed it) and two message-passing
 layers down the task's route tree (each route link's state), a convolution in `hybrid` and attention in
-`hybrid_gat`. They are trained by distilling the sampled look-ahead planner (DAgger); dqn and ppo are trained by
+`hybrid_gat`. They are trained by distilling the sampled look-ahead planner (DAgger), then fine-tuned by PPO on the
+reward with a KL penalty towards the distilled policy (what the reward teaches beyond the planner's short, sampled
+look-ahead, without forgetting at large sizes what distillation taught); dqn and ppo are trained by
 reinforcement learning on the reward, as a residual on the encoder's one-step reward estimate: their Q-values (dqn)
 or logits (ppo) are a fixed multiple of that estimate (the config's `prior`) plus the network's output, so they
 start near the one-step choice and learn what it misses (residual policy learning). The estimate leaves out the
 source's radio energy, so acting on it alone is not greedy. ppo's advantage is an input-driven baseline: each
 training batch runs every arrival stream eight times, and a step's return is compared with the same step's return in
-the stream's other rollouts, so what the arrivals did cancels out and what the placements did is left.
+the stream's other rollouts, so what the arrivals did cancels out and what the placements did is left (the GNNs'
+fine-tuning uses the same update).
 
 ## Evaluation
 

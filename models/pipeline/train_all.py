@@ -42,6 +42,7 @@ def quick(cfg: C.PipelineConfig) -> C.PipelineConfig:
     cfg.ppo.iterations, cfg.ppo.num_envs = 1, 8
     for h in (cfg.hybrid, cfg.hybrid_gat):
         h.rounds, h.num_envs, h.planner.samples = 1, 4, 2
+        h.finetune.iterations, h.finetune.num_envs = 1, 8
     cfg.eval.episodes, cfg.eval.sizes, cfg.eval.loads = 4, (12,), (0.7,)
     cfg.eval.planner_episodes = {12: 2}
     cfg.selection.episodes, cfg.selection.chunk, cfg.selection.sizes, cfg.selection.loads = 2, 2, (12,), (0.7,)

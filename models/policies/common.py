@@ -71,6 +71,20 @@ def concat_obs(parts: list[dict]) -> dict:
     return out
 
 
+def select_graphs(batch: dict, idx: torch.Tensor) -> dict:
+    """The graphs idx of a concat_obs batch (in idx's order), their links re-indexed."""
+    b, n = batch["mask"].shape
+    out = {k: batch[k][idx] for k in NODE_KEYS}
+    pos = torch.full((b,), -1, dtype=torch.long)
+    pos[idx] = torch.arange(idx.numel())
+    li = batch["link_index"]
+    at = pos[li[0] // n]
+    keep = at >= 0
+    out["link_index"] = (at * n)[keep] + li[:, keep] % n
+    out["link_attr"] = batch["link_attr"][keep]
+    return out
+
+
 def run(net, obs: dict):
     """The network on an observation dict."""
     return net(obs["x"], obs["parent"], obs["edge_attr"], obs["link_index"], obs["link_attr"], obs["mask"])

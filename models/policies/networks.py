@@ -356,6 +356,12 @@ class HybridGNN(nn.Module):
         return {"q": self.q(z).squeeze(-1), "logits": self.pi(z).squeeze(-1), "value": self.v(z, real, valid),
                 "valid": valid.squeeze(-1)}
 
+    def act(self, x, parent, edge_attr, link_index, link_attr, mask):
+        """(fused probs [B, N], value [B]) for PPO fine-tuning (policies/hybrid.py): the critic reads the features
+        without training them, as ppo's does."""
+        z, real, valid = self.backbone(x, parent, edge_attr, link_index, link_attr, mask)
+        return self.fused(self.q(z).squeeze(-1), self.pi(z).squeeze(-1), valid.squeeze(-1)), self.v(z.detach(), real, valid)
+
     def fused(self, q, logits, valid, dim=-1):
         """The fused policy over the node axis dim."""
         return self.w_q * masked_softmax(q / self.tau, valid, dim) + self.w_pi * masked_softmax(logits, valid, dim)

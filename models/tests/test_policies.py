@@ -6,14 +6,14 @@ import pytest
 import torch
 
 from edgesim import spec
-from policies.common import NO_LINKS, EpisodeSampler, concat_obs, heads, masked_argmax, run
+from policies.common import NO_LINKS, EpisodeSampler, concat_obs, heads, masked_argmax, run, select_graphs
 from policies.dqn import DQNConfig
 from policies.dqn import train as train_dqn
 from policies.encoder import REWARD_EST, FeatureEncoder
-from policies.hybrid import HybridConfig, build, collect
+from policies.hybrid import HybridConfig, build, collect, finetune
 from policies.hybrid import train as train_hybrid
 from policies.networks import ActorCritic, QNetwork
-from policies.ppo import PPOConfig, baseline_advantages
+from policies.ppo import PPOConfig, PPOLoop, baseline_advantages
 from policies.ppo import train as train_ppo
 
 from helpers import obs, sim
@@ -154,7 +154,7 @@ def planner_agreement(net, steps: list[dict]) -> float:
 
 
 def test_distillation_learns_to_agree_with_the_planner():
-    cfg = HybridConfig(rounds=2, num_envs=6, epochs=4)
+    cfg = HybridConfig(rounds=2, num_envs=6, epochs=4, finetune=PPOLoop(iterations=0))
     cfg.planner.samples = 4
     trained = train_hybrid(cfg)["model"]
     torch.manual_seed(cfg.seed)
@@ -165,3 +165,41 @@ def test_distillation_learns_to_agree_with_the_planner():
     learned, initial = planner_agreement(trained, held_out), planner_agreement(untrained, held_out)
     # measured: learned ~0.5, untrained ~0.14, a uniform choice among valid nodes ~0.11
     assert learned > 0.3 and learned > 2 * initial, (learned, initial)
+
+
+def test_selected_graphs_keep_their_links():
+    batch = concat_obs([obs(num_envs=3, num_nodes=9, steps=2), obs(num_envs=2, num_nodes=12, steps=2, seed=5)])
+    idx = torch.tensor([4, 0, 2])
+    net = models()["hybrid"]
+    with torch.no_grad():
+        picked, whole = run(net, select_graphs(batch, idx)), run(net, batch)
+    for p, w in zip(picked, whole):
+        assert torch.allclose(p, w[idx], atol=1e-5)
+
+
+def test_fine_tuning_critic_trains_its_own_head_and_not_the_policy():
+    o = obs(num_envs=2, num_nodes=12, steps=3)
+    net = models()["hybrid"]
+    net.act(o["x"], o["parent"], o["edge_attr"], o["link_index"], o["link_attr"], o["mask"])[1].sum().backward()
+    assert all(p.grad is not None and p.grad.abs().sum() > 0 for p in net.v.parameters())
+    assert all(p.grad is None for name, p in net.named_parameters() if not name.startswith("v."))
+
+
+def kl_to(start, net, o) -> float:
+    args = (o["x"], o["parent"], o["edge_attr"], o["link_index"], o["link_attr"], o["mask"])
+    with torch.no_grad():
+        p0, p = start.act(*args)[0], net.act(*args)[0]
+    return float((p0 * (torch.log(p0.clamp(min=1e-12)) - torch.log(p.clamp(min=1e-12)))).sum(-1).mean())
+
+
+def test_fine_tuning_moves_the_policy_and_the_anchor_holds_it_near_where_it_started():
+    held_out = obs(num_envs=4, num_nodes=20, steps=5, seed=9)
+    start = models()["hybrid"]
+    drift = {}
+    for anchor in (0.0, 100.0):
+        net = models()["hybrid"]
+        cfg = HybridConfig(hidden=16, anchor=anchor, finetune=PPOLoop(iterations=2, num_envs=4, repeats=2, lr=1e-2))
+        curve = finetune(net, cfg, torch.Generator().manual_seed(0))
+        assert len(curve) == 2 and all(math.isfinite(c["episode_return"]) for c in curve)
+        drift[anchor] = kl_to(start, net, held_out)
+    assert drift[0.0] > 1e-3 and drift[100.0] < drift[0.0] / 4, drift

@@ -37,9 +37,9 @@ export default async function AboutPage() {
           </p>
           <p>
             Trained policies decide the placement: a node-wise DQN, a node-wise PPO actor-critic, and hybrid graph networks (route-tree
-            convolution or attention) distilled from a look-ahead planner. They are exported to ONNX and served by the inference API, which
-            also runs the heuristic baselines for comparison: random, round-robin, least-loaded, nearest, greedy (the exact one-step
-            optimum), greedy-static, JSED and power-of-two.
+            convolution or attention) distilled from a look-ahead planner, then fine-tuned on the reward. They are exported to ONNX and
+            served by the inference API, which also runs the heuristic baselines for comparison: random, round-robin, least-loaded,
+            nearest, greedy (the exact one-step optimum), greedy-static, JSED and power-of-two.
           </p>
         </Card>
         <Card title="What the dashboard shows">
