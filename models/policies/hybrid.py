@@ -62,8 +62,8 @@ class HybridConfig:
     # hybrid by its gain over greedy: with no anchor, 30 iterations at lr 2e-4, +33 and +42 at 20 nodes, loads
     # 0.7/0.9, but -13 and -14 at 1000 nodes (60 iterations: -18 and -24); with only the heads trained, +0.0 to +1.0
     # at 20 nodes; the anchor at 1, +1.3 to +9.1 at 20 nodes and -1.3 to +0.9 at 1000; at 0.3, +2.4 to +15 at 20, +8.1
-    # to +14 at 50 and -2.2 to +3.2 at 1000 (inside each cell's interval). 40 episodes per cell at 20 and 50 nodes, 12
-    # at 1000.
+    # to +14 at 50 and -2.2 to +3.2 at 1000 (inside each cell's interval; on 24 other episodes there, -1.3 to -0.8,
+    # also inside). 40 episodes per cell at 20 and 50 nodes, 12 at 1000.
     finetune: PPOLoop = field(default_factory=lambda: PPOLoop(iterations=30, lr=2e-4))
     anchor: float = 0.3  # weight of KL(distilled || fine-tuned policy), averaged over a minibatch's decisions
 
