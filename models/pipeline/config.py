@@ -39,12 +39,15 @@ class EvalConfig:
     episodes: int = 200
     sizes: tuple = (20, 50, 200, 1000)
     loads: tuple = (0.4, 0.7, 0.9)
-    # The planner costs about 1-3 ms (20 nodes) to 50 ms (1000 nodes) per decision: `npm run train` runs it on the
+    # The planner costs about 1-3 ms (20 nodes) to 50-80 ms (1000 nodes) per decision: `npm run train` runs it on the
     # first episodes of each cell only, and takes its results on every episode from reports/planner_reference.json
-    # (pipeline/planner_reference.py) when they agree on these. Without the reference, 24 at 1000 nodes: with 4 its
-    # own gain over greedy was not significant at loads 0.4 and 0.9, with 12 the normalised score's interval at load
-    # 0.9 reached down to 0.25. `npm run train` stays inside 30 minutes on 2 cores.
-    planner_episodes: dict = field(default_factory=lambda: {20: 100, 50: 40, 200: 20, 1000: 24})
+    # (pipeline/planner_reference.py) when they agree on these bit for bit. At 1000 nodes those episodes are stepped
+    # one at a time (planner_chunk), so the reference is the same whatever their number: 4 check it and time every
+    # policy's decisions (an episode costs the planner about 16 s of one core per load; 24 were over a quarter of the
+    # evaluation). Without the reference the planner has only these: at 1000 nodes, with 4 its gain over greedy was
+    # not significant at loads 0.4 and 0.9, so the normalised scores there need `npm run eval:planner` after any
+    # change to the environment (the evaluation and the model card say when the reference was not used).
+    planner_episodes: dict = field(default_factory=lambda: {20: 100, 50: 40, 200: 20, 1000: 4})
     # Episodes stepped together in one unit of work (memory: route tables are sources x nodes per network; at 1000
     # nodes 20 networks keep the activations in cache: 1.5 us per node per forward pass against 2.3 at 100).
     chunk: dict = field(default_factory=lambda: {20: 100, 50: 100, 200: 50, 1000: 20})

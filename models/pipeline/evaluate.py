@@ -222,13 +222,22 @@ def merged(parts: list) -> dict:
 REFERENCE_COMMAND = "cd models && /usr/bin/python3 -m pipeline.planner_reference"
 
 
+def reference_units(n: int, cfg: EvalConfig) -> list:
+    """The units planner_reference.json steps the episodes of size n in: evaluate()'s planner units (the first span of
+    episode_ranges), then the other episodes in chunks of the same length."""
+    e = cfg.episodes
+    n_plan = min(cfg.planner_episodes.get(n, e), e)
+    step = cfg.planner_chunk.get(n, cfg.chunk.get(n, e))
+    return [(lo, min(lo + step, hi)) for start, hi in ((0, n_plan), (n_plan, e)) for lo in range(start, hi, step)]
+
+
 def reference_identity(cfg: EvalConfig) -> dict:
-    """Everything the per-episode results depend on besides the code: the streams, the episodes, how they are
-    chunked (the planner's futures are drawn per chunk) and the episode length."""
-    sized = lambda d: {str(n): d[n] for n in cfg.sizes if n in d}  # noqa: E731
+    """Everything the per-episode results depend on besides the code: the streams, the episodes, the units they are
+    stepped in (the planner's futures are drawn per unit) and the episode length. At a size whose planner units are
+    single episodes, how many of them evaluate() reruns does not change it."""
     return {"seed": cfg.seed, "episodes": cfg.episodes, "sizes": list(cfg.sizes), "loads": list(cfg.loads),
-            "planner_episodes": sized(cfg.planner_episodes), "chunk": sized(cfg.chunk),
-            "planner_chunk": sized(cfg.planner_chunk), "tasks_per_episode": spec.EPISODE_TASKS}
+            "units": {str(n): [list(u) for u in reference_units(n, cfg)] for n in cfg.sizes},
+            "tasks_per_episode": spec.EPISODE_TASKS}
 
 
 def adopt_reference(cells: dict, reference: dict | None, cfg: EvalConfig):

@@ -29,22 +29,13 @@ from policies.kernels import in_effect
 from policies.progress import fmt_time
 
 from . import config as C
-from .evaluate import (METRICS, PLANNER_COST, REFERENCE_COMMAND, baseline_actor, held_out, reference_identity, run_chunk,
-                       run_units)
+from .evaluate import (METRICS, PLANNER_COST, REFERENCE_COMMAND, baseline_actor, held_out, reference_identity,
+                       reference_units, run_chunk, run_units)
 from .fixtures import write_json
 from .workers import init_worker
 
 FILE = C.REPORT_DIR / "planner_reference.json"
 POLICIES = ("greedy", "planner")
-
-
-def ranges(n: int, cfg: C.EvalConfig) -> list:
-    """Units of size n: evaluate()'s planner units (episode_ranges' first span), then the other episodes in chunks
-    of the same length."""
-    e = cfg.episodes
-    n_plan = min(cfg.planner_episodes.get(n, e), e)
-    step = cfg.planner_chunk.get(n, cfg.chunk.get(n, e))
-    return [(lo, min(lo + step, hi)) for start, hi in ((0, n_plan), (n_plan, e)) for lo in range(start, hi, step)]
 
 
 def run_unit(n: int, lo: int, hi: int, cfg: C.EvalConfig) -> dict:
@@ -60,13 +51,13 @@ def run_unit(n: int, lo: int, hi: int, cfg: C.EvalConfig) -> dict:
 
 
 def build(cfg: C.EvalConfig, workers: int = 1, log=print) -> dict:
-    units = [(n, lo, hi) for n in cfg.sizes for lo, hi in ranges(n, cfg)]
+    units = [(n, lo, hi) for n in cfg.sizes for lo, hi in reference_units(n, cfg)]
     cost = lambda u: (u[2] - u[1]) * u[0] * PLANNER_COST  # noqa: E731  (episodes x nodes: the planner dominates)
     t0 = time.time()
     done = run_units("planner_reference", units, partial(run_unit, cfg=cfg), cost, workers)
     cells = []
     for n in cfg.sizes:
-        parts = [done[(n, lo, hi)] for lo, hi in ranges(n, cfg)]
+        parts = [done[(n, lo, hi)] for lo, hi in reference_units(n, cfg)]
         for load in cfg.loads:
             cell = {"num_nodes": n, "load": load}
             for name in POLICIES:

@@ -4,8 +4,8 @@ import copy
 import json
 
 from pipeline.config import EvalConfig
-from pipeline.evaluate import evaluate
-from pipeline.planner_reference import build, main as planner_reference, ranges
+from pipeline.evaluate import evaluate, reference_identity, reference_units
+from pipeline.planner_reference import build, main as planner_reference
 
 CFG = EvalConfig(episodes=5, sizes=(12,), loads=(0.5, 0.9), planner_episodes={12: 2}, chunk={12: 4})
 QUIET = lambda *_: None  # noqa: E731
@@ -21,9 +21,31 @@ def untimed(doc):
 
 
 def test_units_start_with_the_evaluations_planner_chunks_and_cover_every_episode_once():
-    assert ranges(12, CFG) == [(0, 2), (2, 5)]
+    assert reference_units(12, CFG) == [(0, 2), (2, 5)]
     cfg = EvalConfig(episodes=7, sizes=(12,), planner_episodes={12: 3}, chunk={12: 4}, planner_chunk={12: 2})
-    assert ranges(12, cfg) == [(0, 2), (2, 3), (3, 5), (5, 7)]
+    assert reference_units(12, cfg) == [(0, 2), (2, 3), (3, 5), (5, 7)]
+
+
+def test_the_identity_is_the_units_the_episodes_are_stepped_in():
+    one_by_one = dict(episodes=6, sizes=(12,), chunk={12: 3}, planner_chunk={12: 1})
+    # the planner's units are single episodes: rerunning 2 or 4 of them checks the same reference
+    assert reference_identity(EvalConfig(planner_episodes={12: 2}, **one_by_one)) == \
+        reference_identity(EvalConfig(planner_episodes={12: 4}, **one_by_one))
+    # otherwise the number moves the units, and with them the planner's futures
+    assert reference_identity(EvalConfig(episodes=6, sizes=(12,), planner_episodes={12: 2}, chunk={12: 3})) != \
+        reference_identity(EvalConfig(episodes=6, sizes=(12,), planner_episodes={12: 4}, chunk={12: 3}))
+    assert reference_identity(CFG)["units"] == {"12": [[0, 2], [2, 5]]}
+
+
+def test_fewer_single_episode_checks_adopt_a_reference_made_with_more():
+    cfg = EvalConfig(episodes=4, sizes=(12,), loads=(0.7,), planner_episodes={12: 3}, chunk={12: 4}, planner_chunk={12: 1})
+    ref = build(cfg, log=QUIET)
+    said = []
+    fewer = EvalConfig(episodes=4, sizes=(12,), loads=(0.7,), planner_episodes={12: 1}, chunk={12: 4}, planner_chunk={12: 1})
+    doc = evaluate({}, fewer, log=said.append, reference=ref)
+    planner = rows(doc)[("planner", 0.7)]
+    assert planner["episodes"] == 4 and planner["mean_return"] == round(sum(ref["cells"][0]["planner"]["ret"]) / 4, 4)
+    assert any("from planner_reference.json" in line for line in said), said
 
 
 def test_a_matching_reference_gives_the_planner_every_episode():
