@@ -336,6 +336,13 @@ async function compute() {
 const DECISION_NODES = 1000;
 const DECISION_STATES = 8;
 
+/** Serving-cost goals of the default model's bare session.run: mean time per network in each compute case. */
+const COMPUTE_TARGETS = [
+  { case: "20 nodes, batch 1", max_ms_per_network: 0.1 },
+  { case: "20 nodes, batch 64", max_ms_per_network: 0.015 },
+  { case: "10,000 nodes, batch 1", max_ms_per_network: 50 },
+];
+
 /** Mean of an array of numbers. */
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
@@ -409,6 +416,7 @@ async function decisionTimes() {
 }
 
 const fmt = (v) => (v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toFixed(3));
+const duration = (ms) => (ms < 1 ? `${fmt(ms * 1000)} us` : `${fmt(ms)} ms`);
 
 /** The service against its references, one line each. */
 export function summaryLines(refs) {
@@ -429,6 +437,11 @@ export function summaryLines(refs) {
   if (b) {
     lines.push(
       `/batch-predict (${DEFAULT_MODEL}, ${BATCH_SIZE} x 20 nodes, 1 worker): ${fmt(b.service_ms_per_network)} ms per network = ${b.cost_ratio.toFixed(2)}x bare onnxruntime at batch ${BATCH_SIZE} (${fmt(b.compute_ms_per_network)} ms per network); target <= 2x`,
+    );
+  }
+  for (const t of refs.compute_targets ?? []) {
+    lines.push(
+      `bare session.run (${t.model}, ${t.case}): ${duration(t.ms_per_network)} per network (mean); target <= ${duration(t.max_ms_per_network)}: ${t.met ? "met" : "not met"}`,
     );
   }
   const o = refs.oip_batch_vs_compute;
@@ -740,6 +753,10 @@ function references(web, computeRows, decision) {
     };
   };
   if (batch && compute) out.batch_vs_compute = { ...perNetwork(batch), target: "cost_ratio <= 2" };
+  out.compute_targets = COMPUTE_TARGETS.flatMap((t) => {
+    const r = computeRows.find((x) => x.model === DEFAULT_MODEL && x.case === t.case);
+    return r ? [{ ...t, model: DEFAULT_MODEL, ms_per_network: r.per_network_ms, met: r.per_network_ms <= t.max_ms_per_network }] : [];
+  });
   if (oip && compute) out.oip_batch_vs_compute = perNetwork(oip);
   if (rounds.length > 0 && rounds[0].cluster) {
     out.workers = {
