@@ -37,6 +37,11 @@ from .threads import set_threads
 class HybridConfig:
     seed: int = 3
     kind: str = "conv"  # route-tree layer: "conv" (hybrid) or "attention" (hybrid_gat)
+    # 16 costs less to serve (onnxruntime, 20 nodes at batch 64: about 30% less per network) but learns less. Trained
+    # with seeds 3 and 5 and scored on the selection's validation episodes (40 per cell), it gained less over greedy
+    # than 32 with the same seed in all 6 cells at 1000 nodes: seed 3 +3.4 / -0.1 / -1.2 at loads 0.4 / 0.7 / 0.9
+    # (32: +5.0 / +6.3 / +5.2), seed 5 +4.4 / +3.9 / +3.2 (32: +5.3 / +9.0 / +8.0); at 20 nodes seed 5 +17.7 / +64.8 /
+    # +77.3 (32: +24.8 / +75.5 / +96.1).
     hidden: int = 32
     layers: int = 2
     # Q temperature in the fused distribution. At 0.25, softmax(Q / tau) was so much sharper than softmax(logits)
