@@ -42,12 +42,13 @@ class EvalConfig:
     # The planner costs about 1-3 ms (20 nodes) to 50-80 ms (1000 nodes) per decision: `npm run train` runs it on the
     # first episodes of each cell only, and takes its results on every episode from reports/planner_reference.json
     # (pipeline/planner_reference.py) when they agree on these bit for bit. At 1000 nodes those episodes are stepped
-    # one at a time (planner_chunk), so the reference is the same whatever their number: 4 check it and time every
-    # policy's decisions (an episode costs the planner about 16 s of one core per load; 24 were over a quarter of the
-    # evaluation). Without the reference the planner has only these: at 1000 nodes, with 4 its gain over greedy was
-    # not significant at loads 0.4 and 0.9, so the normalised scores there need `npm run eval:planner` after any
-    # change to the environment (the evaluation and the model card say when the reference was not used).
-    planner_episodes: dict = field(default_factory=lambda: {20: 100, 50: 40, 200: 20, 1000: 4})
+    # one at a time (planner_chunk), so the reference is the same whatever their number: 2 check it (600 decisions, each
+    # bit for bit) and time every policy's decisions (an episode costs the planner about 16 s of one core per load; 24
+    # were over a quarter of the evaluation, 4 about 7%). Without the reference the planner has only these: at 1000
+    # nodes, even with 4 its gain over greedy was not significant at loads 0.4 and 0.9, so the normalised scores there
+    # need `npm run eval:planner` after any change to the environment (the evaluation and the model card say when the
+    # reference was not used).
+    planner_episodes: dict = field(default_factory=lambda: {20: 100, 50: 40, 200: 20, 1000: 2})
     # Episodes stepped together in one unit of work (memory: route tables are sources x nodes per network; at 1000
     # nodes 20 networks keep the activations in cache: 1.5 us per node per forward pass against 2.3 at 100).
     chunk: dict = field(default_factory=lambda: {20: 100, 50: 100, 200: 50, 1000: 20})
@@ -59,8 +60,9 @@ class EvalConfig:
 
 @dataclass
 class SelectionConfig:
-    """Training-seed selection of the distilled GNNs (pipeline/selection.py): each is trained with its config's seed
-    and `extra_seeds`, and the run whose worst validation cell against greedy is best is published."""
+    """Training-seed selection of the distilled GNNs (pipeline/selection.py): each is distilled with its config's seed
+    and `extra_seeds`, and the distilled run whose worst validation cell against greedy is best is fine-tuned and
+    published."""
     seed: int = 555  # validation arrival streams and networks (even generator seeds), never the evaluation's
     episodes: int = 40  # per load: at 40 the runs that lose to greedy at 1000 nodes were apart from those that win
     sizes: tuple = (1000,)  # where runs of the same recipe part ways (reports/seed_spread_*.json); at 200 all beat greedy

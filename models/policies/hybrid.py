@@ -13,6 +13,9 @@ Then PPO fine-tunes the fused policy on the reward (policies/ppo.py's update, in
 penalty towards the distilled policy: the planner's look-ahead is short and its futures are sampled, so the reward
 can teach what it misses, and the anchor keeps what distillation taught at sizes fine-tuning never sees.
 
+train() is distill() then fine_tune_distilled(); the pipeline runs the two apart, distilling several seeds and
+fine-tuning only the one validation chooses (pipeline/selection.py).
+
 Run alone: cd models && /usr/bin/python3 -m policies.hybrid
 """
 
@@ -142,7 +145,9 @@ def finetune(net: HybridGNN, cfg: HybridConfig, gen: torch.Generator, name: str 
                     gen, Progress(f"{name} ppo", cfg.finetune.iterations), anchor)
 
 
-def train(cfg: HybridConfig, name: str = "hybrid", log=print) -> dict:
+def distill(cfg: HybridConfig, name: str = "hybrid") -> dict:
+    """The distillation phase: the distilled net, its curve, and the state of the random stream that
+    fine_tune_distilled() goes on with, so that the two in different processes are train() bit for bit."""
     torch.manual_seed(cfg.seed)
     gen = torch.Generator().manual_seed(cfg.seed)
     net = build(cfg)
@@ -164,11 +169,25 @@ def train(cfg: HybridConfig, name: str = "hybrid", log=print) -> dict:
         curve.append({"step": rnd * cfg.num_envs * spec.EPISODE_TASKS, "episode_return": round(ep_ret, 4),
                       "planner_agreement": round(agree, 4), "samples": n, "phase": "distillation"})
         prog.update(rnd, episode_return=ep_ret, agreement=agree, samples=n)
-    distilled = cfg.rounds * cfg.num_envs * spec.EPISODE_TASKS
-    curve += [{**c, "step": distilled + c["step"], "phase": "ppo"} for c in finetune(net, cfg, gen, name)]
+    return {"model": net, "curve": curve, "steps": cfg.rounds * cfg.num_envs * spec.EPISODE_TASKS,
+            "wall_s": time.time() - t0, "random_state": gen.get_state()}
+
+
+def fine_tune_distilled(cfg: HybridConfig, distilled: dict, name: str = "hybrid") -> dict:
+    """The fine-tuning phase (finetune()) on distill()'s output: the trained run (model, curve, steps, wall_s of both
+    phases)."""
+    t0, net = time.time(), distilled["model"]
+    gen = torch.Generator()
+    gen.set_state(distilled["random_state"])
+    steps = distilled["steps"]
+    curve = distilled["curve"] + [{**c, "step": steps + c["step"], "phase": "ppo"} for c in finetune(net, cfg, gen, name)]
     return {"model": net.eval(), "curve": curve,
-            "steps": distilled + cfg.finetune.iterations * cfg.finetune.num_envs * spec.EPISODE_TASKS,
-            "wall_s": time.time() - t0}
+            "steps": steps + cfg.finetune.iterations * cfg.finetune.num_envs * spec.EPISODE_TASKS,
+            "wall_s": distilled["wall_s"] + time.time() - t0}
+
+
+def train(cfg: HybridConfig, name: str = "hybrid", log=print) -> dict:
+    return fine_tune_distilled(cfg, distill(cfg, name), name)
 
 
 if __name__ == "__main__":

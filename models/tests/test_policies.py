@@ -1,6 +1,7 @@
 """Policy networks on contract v2: masking, padding and size invariance, what the graph inputs do, short training."""
 
 import math
+import pickle
 
 import pytest
 import torch
@@ -10,7 +11,7 @@ from policies.common import NO_LINKS, EpisodeSampler, concat_obs, heads, masked_
 from policies.dqn import DQNConfig
 from policies.dqn import train as train_dqn
 from policies.encoder import REWARD_EST, FeatureEncoder
-from policies.hybrid import HybridConfig, build, collect, finetune
+from policies.hybrid import HybridConfig, build, collect, distill, fine_tune_distilled, finetune
 from policies.hybrid import train as train_hybrid
 from policies.networks import ActorCritic, QNetwork
 from policies.ppo import PPOConfig, PPOLoop, baseline_advantages
@@ -183,6 +184,27 @@ def test_fine_tuning_critic_trains_its_own_head_and_not_the_policy():
     net.act(o["x"], o["parent"], o["edge_attr"], o["link_index"], o["link_attr"], o["mask"])[1].sum().backward()
     assert all(p.grad is not None and p.grad.abs().sum() > 0 for p in net.v.parameters())
     assert all(p.grad is None for name, p in net.named_parameters() if not name.startswith("v."))
+
+
+def test_distilling_then_fine_tuning_elsewhere_is_training_bit_for_bit():
+    """The pipeline distills every candidate seed, and fine-tunes the chosen one later in another worker from its
+    weights and random state (pipeline/train_all.py)."""
+    cfg = HybridConfig(rounds=1, num_envs=3, epochs=1, finetune=PPOLoop(iterations=2, num_envs=4, repeats=2))
+    cfg.planner.samples = 2
+    whole = train_hybrid(cfg)
+    d = distill(cfg)
+    moved = {**pickle.loads(pickle.dumps({k: v for k, v in d.items() if k != "model"})), "model": build(cfg)}
+    moved["model"].load_state_dict(d["model"].state_dict())
+    torch.manual_seed(123)  # whatever ran in the worker before
+    tuned = fine_tune_distilled(cfg, moved)
+    assert tuned["steps"] == whole["steps"] and [c["phase"] for c in tuned["curve"]] == ["distillation", "ppo", "ppo"]
+    for k, v in whole["model"].state_dict().items():
+        assert torch.equal(tuned["model"].state_dict()[k], v), k
+    # fine-tuning moved the weights, and it went on with the distillation's random stream, not a fresh one
+    assert any(not torch.equal(d["model"].state_dict()[k], v) for k, v in whole["model"].state_dict().items())
+    moved["model"].load_state_dict(d["model"].state_dict())
+    fresh = fine_tune_distilled(cfg, {**moved, "random_state": torch.Generator().manual_seed(cfg.seed).get_state()})
+    assert any(not torch.equal(fresh["model"].state_dict()[k], v) for k, v in whole["model"].state_dict().items())
 
 
 def kl_to(start, net, o) -> float:
