@@ -3,9 +3,9 @@
 The same recipe trained with another seed can land anywhere from clearly better than greedy to clearly worse at 1000
 nodes, 33-100 times its training size (docs/model-card.md, "Across training seeds"). So `npm run train` distills
 `hybrid` and `hybrid_gat` with their config's seed and SelectionConfig.extra_seeds, and fine-tunes and publishes, per
-model, the distilled run whose worst validation cell is best. A cell (size, load) scores a run by the paired t statistic of its return minus
-greedy's over the cell's episodes: the claim to keep is "better than greedy at every size and load", so the cell
-where a run is least surely ahead of greedy decides.
+model, the distilled run whose worst validation cell is best. A cell (size, load) scores a run by the paired t
+statistic of its return minus greedy's over the cell's episodes: the claim to keep is "better than greedy at every size
+and load", so the cell where a run is least surely ahead of greedy decides.
 
 Validation never touches the evaluation's episodes: its networks have even generator seeds (training's side of the
 split, at sizes training never draws) and its arrival streams come from SelectionConfig.seed.

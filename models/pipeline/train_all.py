@@ -85,8 +85,8 @@ def _loaded(name: str, hp, state_dict: dict):
 
 def train_and_select(hps: dict, cfg: C.SelectionConfig, workers: int):
     """Train every model in parallel workers. A distilled GNN with several candidate seeds is distilled with each,
-    validation chooses among the distilled runs (pipeline/selection.py), and only the chosen one is fine-tuned: the
-    anchored fine-tuning kept the order of version 10's candidates (docs/model-card.md, "Training-seed selection").
+    validation chooses among the distilled runs (pipeline/selection.py), and only the chosen one is fine-tuned (what
+    that saves and gives up: docs/model-card.md, "Training-seed selection").
     (hyper-parameters with the kept seeds, their runs, the selection report or None.)"""
     seeds = {name: candidates(name, hp.seed, cfg) for name, hp in hps.items()}
     picking = [name for name in hps if len(seeds[name]) > 1]
