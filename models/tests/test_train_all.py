@@ -29,7 +29,7 @@ def test_quick_end_to_end_run(tmp_path):
     assert list(sel) == ["hybrid"] and [r["seed"] for r in sel["hybrid"]["runs"]] == [3, 5]
     hybrid = json.loads((tmp_path / "repository" / "hybrid" / str(VERSION) / "manifest.json").read_text())
     assert hybrid["training"]["seed"] == sel["hybrid"]["chosen"] == hybrid["training"]["seed_selection"]["chosen"]
-    # validation chose among the distilled runs, and only the chosen one was fine-tuned
+    # the published run is the one with the best worst validation cell, distilled then fine-tuned
     assert sel["hybrid"]["chosen"] == max(sel["hybrid"]["runs"], key=lambda r: r["worst_t"])["seed"]
     assert [c["phase"] for c in hybrid["training"]["curve"]] == ["distillation", "ppo"]
     assert torch.load(tmp_path / "checkpoints" / "hybrid.pt")["meta"]["hyperparameters"]["seed"] == sel["hybrid"]["chosen"]
