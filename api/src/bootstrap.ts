@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { API_ROOT, type Config } from "./config/env.js";
 import type { AppDeps } from "./context.js";
+import { localControl, type ModelControl } from "./inference/model-control.js";
 import { Predictor } from "./inference/predictor.js";
 import { ModelRegistry } from "./inference/registry.js";
 import type { Logger } from "./observability/logger.js";
@@ -23,6 +24,8 @@ export interface DepsOptions {
   defaultMetrics?: boolean;
   /** how /metrics and /stats see the whole server; default: this process alone */
   view?: (metrics: Metrics) => ServerView;
+  /** how model loads and rollbacks apply; default: to this process alone */
+  control?: (registry: ModelRegistry, logger: Logger) => ModelControl;
 }
 
 export function createDeps(config: Config, logger: Logger, opts: DepsOptions = {}): AppDeps {
@@ -31,12 +34,16 @@ export function createDeps(config: Config, logger: Logger, opts: DepsOptions = {
     deadlineMs: config.REQUEST_DEADLINE_MS,
     onReject: (reason) => metrics.inferenceRejected.inc({ reason }),
   });
-  const metrics = createMetrics({ defaultMetrics: opts.defaultMetrics ?? true, admitted: () => admission.size });
   const registry = new ModelRegistry({
     dir: config.MODELS_DIR,
     intraOpThreads: config.ORT_INTRA_OP_THREADS,
     batchThreads: config.ORT_BATCH_THREADS,
     logger,
+  });
+  const metrics = createMetrics({
+    defaultMetrics: opts.defaultMetrics ?? true,
+    admitted: () => admission.size,
+    loaded: () => registry.loadedNames().length,
   });
   const predictor = new Predictor({
     registry,
@@ -54,21 +61,11 @@ export function createDeps(config: Config, logger: Logger, opts: DepsOptions = {
     logger,
     metrics,
     registry,
+    models: (opts.control ?? localControl)(registry, logger),
     predictor,
     lifecycle: new Lifecycle(),
     server: (opts.view ?? localView)(metrics),
     version: packageVersion(),
     startedAt: Date.now(),
   };
-}
-
-/** Load every model on disk and publish the gauge. */
-export async function loadModels(deps: AppDeps): Promise<void> {
-  const { loaded, failed } = await deps.registry.loadAll();
-  deps.metrics.modelsLoaded.set(loaded.length);
-  if (loaded.length === 0) {
-    deps.logger.warn({ dir: deps.registry.repository.dir, failed }, "no model loaded: /ready answers 503 and inference routes 404/503");
-  } else {
-    deps.logger.info({ loaded, failed }, "models loaded");
-  }
 }

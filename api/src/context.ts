@@ -1,5 +1,6 @@
 /** What every route module receives, and the Hono environment (per-request variables). */
 import type { Config } from "./config/env.js";
+import type { ModelControl } from "./inference/model-control.js";
 import type { ModelRegistry } from "./inference/registry.js";
 import type { Predictor } from "./inference/predictor.js";
 import type { Logger } from "./observability/logger.js";
@@ -12,6 +13,8 @@ export interface AppDeps {
   logger: Logger;
   metrics: Metrics;
   registry: ModelRegistry;
+  /** what this process serves: its start-up load, and the loads and rollbacks of the model routes */
+  models: ModelControl;
   predictor: Predictor;
   /** draining or serving (GET /ready) */
   lifecycle: Lifecycle;

@@ -67,6 +67,23 @@ export class ModelLoadFailedError extends Error {
   }
 }
 
+/**
+ * In a cluster: the worker that got the request loaded or rolled back a model, and some other workers
+ * could not follow; they keep serving what they served, until the request is repeated.
+ */
+export class ModelReplicationError extends Error {
+  constructor(
+    readonly model: string,
+    readonly version: number,
+    readonly failures: { worker: number; reason: string }[],
+  ) {
+    super(
+      `model '${model}' version ${version} is active on the worker that answered, but ${failures.length} other worker(s) could not switch to it and keep serving their version: send the request again to retry`,
+    );
+    this.name = "ModelReplicationError";
+  }
+}
+
 /** No node can take the task (every mask entry is 0). `path` locates the network in the request. */
 export class NoValidNodeError extends Error {
   constructor(

@@ -85,6 +85,11 @@ export class ModelRegistry {
     return this.slots.get(name)?.active;
   }
 
+  /** The previous version, kept loaded for a rollback. */
+  previous(name: string): LoadedModel | undefined {
+    return this.slots.get(name)?.previous;
+  }
+
   /** A loaded version (active or previous). */
   getVersion(name: string, version: number): LoadedModel | undefined {
     const slot = this.slots.get(name);

@@ -11,6 +11,7 @@ import type { AppEnv } from "../context.js";
 import {
   ModelLoadFailedError,
   ModelNotFoundError,
+  ModelReplicationError,
   ModelUnavailableError,
   NoPreviousVersionError,
   NoValidNodeError,
@@ -53,6 +54,9 @@ export function toApiError(err: unknown, c: Context): ApiError | undefined {
   if (err instanceof NoPreviousVersionError) return new ApiError(422, "no_previous_version", err.message);
   if (err instanceof ModelLoadFailedError) {
     return new ApiError(422, "model_load_failed", err.message, [{ path: err.version === null ? err.model : `${err.model}/${err.version}`, message: err.reason }]);
+  }
+  if (err instanceof ModelReplicationError) {
+    return new ApiError(500, "model_replication_failed", err.message, err.failures.map((f) => ({ path: `worker ${f.worker}`, message: f.reason })));
   }
   if (err instanceof OverloadedError) return new ApiError(503, "overloaded", err.message, undefined, undefined, { "retry-after": String(err.retryAfterSeconds) });
   if (err instanceof NoValidNodeError) return new ApiError(422, "no_valid_node", err.message, [{ path: err.path, message: "no valid node for this task" }]);

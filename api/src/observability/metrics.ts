@@ -25,6 +25,8 @@ export interface MetricsOptions {
   defaultMetrics?: boolean;
   /** inference requests admitted right now, read at each scrape */
   admitted?: () => number;
+  /** models with a version loaded, read at each scrape */
+  loaded?: () => number;
 }
 
 export function createMetrics(opts: MetricsOptions = {}): Metrics {
@@ -67,7 +69,15 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
       buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024],
       registers: [registry],
     }),
-    modelsLoaded: new Gauge({ name: `${METRIC_PREFIX}models_loaded`, help: "Models currently loaded", registers: [registry] }),
+    modelsLoaded: new Gauge({
+      name: `${METRIC_PREFIX}models_loaded`,
+      help: "Models currently loaded (in a cluster: the fewest any worker has)",
+      registers: [registry],
+      aggregator: "min",
+      collect() {
+        if (opts.loaded) this.set(opts.loaded());
+      },
+    }),
     modelReloads: new Counter({
       name: `${METRIC_PREFIX}model_reloads_total`,
       help: "Model (re)load attempts by result",

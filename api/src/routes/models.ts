@@ -58,9 +58,8 @@ export function modelRoutes(deps: AppDeps) {
   /** Load a version and count the attempt. */
   async function load(name: string, version?: number) {
     try {
-      const m = await registry.load(name, version);
+      const m = await deps.models.load(name, version);
       deps.metrics.modelReloads.inc({ model: name, result: "success" });
-      deps.metrics.modelsLoaded.set(registry.loadedNames().length);
       return m;
     } catch (e) {
       if (e instanceof ModelLoadFailedError) deps.metrics.modelReloads.inc({ model: name, result: "failure" });
@@ -75,6 +74,12 @@ export function modelRoutes(deps: AppDeps) {
   const loadFailed = problem(422, "model_load_failed", "cannot load version 2 of model 'ppo': sha256 mismatch for ppo/2/model.onnx. Version 1 keeps serving.", {
     issues: [{ path: "ppo/2", message: "sha256 mismatch for ppo/2/model.onnx" }],
   });
+  const replicationFailed = problem(
+    500,
+    "model_replication_failed",
+    "model 'ppo' version 2 is active on the worker that answered, but 1 other worker(s) could not switch to it and keep serving their version: send the request again to retry",
+    { issues: [{ path: "worker 3", message: "the worker exited" }] },
+  );
   const loadErrors = {
     ...authErrors,
     404: errorResponse(
@@ -83,6 +88,7 @@ export function modelRoutes(deps: AppDeps) {
       problem(404, "version_not_found", "model 'ppo' has no served version '7'; its config.json serves 1, 2"),
     ),
     422: errorResponse("Invalid model name, or the files on disk are broken (model_load_failed): the serving versions stay", badName, loadFailed),
+    500: errorResponse("In a cluster (WORKERS > 1): the worker that answered switched, some other workers could not; each is named with its reason", replicationFailed),
   };
 
   const list = createRoute({
@@ -156,6 +162,7 @@ export function modelRoutes(deps: AppDeps) {
         badName,
         problem(422, "no_previous_version", "model 'ppo' has no previous version to roll back to: load another version first"),
       ),
+      500: errorResponse("In a cluster (WORKERS > 1): some other workers could not follow the rollback; each is named with its reason", replicationFailed),
     },
   });
 
@@ -203,7 +210,7 @@ export function modelRoutes(deps: AppDeps) {
     })
     .openapi(rollback, async (c) => {
       const { name } = c.req.valid("param");
-      const { active, previous } = await registry.rollback(name);
+      const { active, previous } = await deps.models.rollback(name);
       return c.json(loadResult(active, `model '${name}' rolled back from version ${previous.version} to ${active.version}`), 200);
     });
 }

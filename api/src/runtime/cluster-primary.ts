@@ -1,12 +1,14 @@
 /**
  * The node:cluster primary (WORKERS > 1): forks the workers, which share one port (the primary
- * accepts connections and hands them out round-robin), replaces a worker that dies, answers the
- * workers' /metrics and /stats aggregation requests, and on SIGTERM/SIGINT has every worker drain,
- * then exits 0 if all of them exited 0.
+ * accepts connections and hands them out round-robin, to workers that listen: each loads its models
+ * first), replaces a worker that dies, answers the workers' /metrics and /stats aggregation requests,
+ * runs model loads and rollbacks on every worker (cluster-models.ts), and on SIGTERM/SIGINT has every
+ * worker drain, then exits 0 if all of them exited 0.
  */
 import cluster, { type Worker } from "node:cluster";
 import type { Config } from "../config/env.js";
 import type { Logger } from "../observability/logger.js";
+import { servePrimaryModels } from "./cluster-models.js";
 import { servePrimaryViews } from "./cluster-view.js";
 
 /** Deaths within this window slow down replacements, so a crash loop does not spin the CPU. */
@@ -17,8 +19,8 @@ const STOP_MARGIN_MS = 5_000;
 
 export function runPrimary(config: Config, logger: Logger): void {
   servePrimaryViews();
+  servePrimaryModels(logger);
   const live = new Set<Worker>();
-  const served = new Set<number>();
   const deaths: number[] = [];
   let announced = false;
   let stopping = false;
@@ -32,8 +34,7 @@ export function runPrimary(config: Config, logger: Logger): void {
 
   const exit = (code: number) => logger.flush(() => process.exit(code));
 
-  cluster.on("listening", (w, address) => {
-    served.add(w.id);
+  cluster.on("listening", (_w, address) => {
     if (!announced) {
       announced = true;
       logger.info(
@@ -54,9 +55,9 @@ export function runPrimary(config: Config, logger: Logger): void {
       }
       return;
     }
-    if (!served.has(w.id)) {
-      // It never listened: a replacement would fail the same way (port taken, bad models dir...).
-      logger.fatal({ worker: w.id, pid: w.process.pid, code, signal }, "a worker exited before serving; stopping");
+    if (!announced) {
+      // No worker ever listened: a replacement would fail the same way (port taken, bad models dir...).
+      logger.fatal({ worker: w.id, pid: w.process.pid, code, signal }, "a worker exited before any worker served; stopping");
       stop("worker start-up failed", true);
       return;
     }

@@ -1,13 +1,13 @@
 /** Build an app for tests (silent logs, own metrics registry) and call it through app.request. */
 import { createApp } from "../../src/app.js";
-import { createDeps, loadModels } from "../../src/bootstrap.js";
+import { createDeps } from "../../src/bootstrap.js";
 import { loadConfig } from "../../src/config/env.js";
 import { silentLogger } from "../../src/observability/logger.js";
 
 export async function makeApp(env: Record<string, string> = {}, opts: { load?: boolean } = {}) {
   const config = loadConfig({ LOG_LEVEL: "silent", ...env });
   const deps = createDeps(config, silentLogger(), { defaultMetrics: false });
-  if (opts.load ?? true) await loadModels(deps);
+  if (opts.load ?? true) await deps.models.loadServed();
   const app = createApp(deps);
   return { app, deps, config };
 }

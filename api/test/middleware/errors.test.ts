@@ -4,6 +4,7 @@ import type { AppEnv } from "../../src/context.js";
 import {
   ModelLoadFailedError,
   ModelNotFoundError,
+  ModelReplicationError,
   ModelUnavailableError,
   NoPreviousVersionError,
   NoValidNodeError,
@@ -32,6 +33,7 @@ describe("errorHandler maps domain errors in one place", () => {
     [new NoPreviousVersionError("ppo"), 422, "no_previous_version"],
     [new OverloadedError("queue_full", 1, "too many inference requests in flight"), 503, "overloaded"],
     [new NoValidNodeError("network_states[3]", 0), 422, "no_valid_node"],
+    [new ModelReplicationError("ppo", 2, [{ worker: 3, reason: "ppo: no answer within 60 s" }]), 500, "model_replication_failed"],
   ] as const)("%s -> %i %s", async (err, status, code) => {
     const r = await call(appThrowing(err) as never, "GET", "/");
     expect(r.status).toBe(status);
@@ -43,6 +45,11 @@ describe("errorHandler maps domain errors in one place", () => {
   it("503 model_not_loaded asks to retry; the unknown model lists what exists", async () => {
     expect((await call(appThrowing(new ModelUnavailableError("ppo", "x")) as never, "GET", "/")).headers.get("retry-after")).toBe("5");
     expect((await call(appThrowing(new ModelNotFoundError("gpt", ["dqn"])) as never, "GET", "/")).json.available).toEqual(["dqn"]);
+  });
+
+  it("a model operation other workers could not follow names each of them and why", async () => {
+    const r = await call(appThrowing(new ModelReplicationError("ppo", 2, [{ worker: 3, reason: "ppo: no answer within 60 s" }])) as never, "GET", "/");
+    expect(r.json.issues).toEqual([{ path: "worker 3", message: "ppo: no answer within 60 s" }]);
   });
 
   it("anything else is a 500 without its message or stack", async () => {

@@ -58,7 +58,12 @@ export async function viaFetch(url: string, body: string): Promise<{ status: num
 }
 
 /** One request (GET without a body) through node:http with the given agent (keep-alive, or `false` for a new connection). */
-export function viaHttp(url: string, body: string | undefined, agent: Agent | false): Promise<{ status: number; connection?: string; worker?: string }> {
+export function viaHttp(
+  url: string,
+  body: string | undefined,
+  agent: Agent | false,
+  method = body === undefined ? "GET" : "POST",
+): Promise<{ status: number; connection?: string; worker?: string; text: string }> {
   const u = new URL(url);
   return new Promise((resolve, reject) => {
     const req = request(
@@ -66,14 +71,15 @@ export function viaHttp(url: string, body: string | undefined, agent: Agent | fa
         host: u.hostname,
         port: u.port,
         path: u.pathname,
-        method: body === undefined ? "GET" : "POST",
+        method,
         agent,
         headers: body === undefined ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
       },
       (res) => {
-        res.resume();
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
         const worker = res.headers["x-worker-id"] as string | undefined;
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, worker }));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, worker, text: Buffer.concat(chunks).toString() }));
         res.on("error", reject);
       },
     );

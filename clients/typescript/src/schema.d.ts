@@ -2619,6 +2619,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Error"];
                 };
             };
+            /** @description In a cluster (WORKERS > 1): the worker that answered switched, some other workers could not; each is named with its reason */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:edge-placement:problem:model_replication_failed",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "model 'ppo' version 2 is active on the worker that answered, but 1 other worker(s) could not switch to it and keep serving their version: send the request again to retry",
+                     *       "error": "model_replication_failed",
+                     *       "message": "model 'ppo' version 2 is active on the worker that answered, but 1 other worker(s) could not switch to it and keep serving their version: send the request again to retry",
+                     *       "issues": [
+                     *         {
+                     *           "path": "worker 3",
+                     *           "message": "the worker exited"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     loadModelVersion: {
@@ -2676,6 +2701,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/problem+json": components["schemas"]["Error"];
+                };
+            };
+            /** @description In a cluster (WORKERS > 1): the worker that answered switched, some other workers could not; each is named with its reason */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:edge-placement:problem:model_replication_failed",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "model 'ppo' version 2 is active on the worker that answered, but 1 other worker(s) could not switch to it and keep serving their version: send the request again to retry",
+                     *       "error": "model_replication_failed",
+                     *       "message": "model 'ppo' version 2 is active on the worker that answered, but 1 other worker(s) could not switch to it and keep serving their version: send the request again to retry",
+                     *       "issues": [
+                     *         {
+                     *           "path": "worker 3",
+                     *           "message": "the worker exited"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Error"];
                 };
             };
@@ -2750,6 +2800,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/problem+json": components["schemas"]["Error"];
+                };
+            };
+            /** @description In a cluster (WORKERS > 1): some other workers could not follow the rollback; each is named with its reason */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:edge-placement:problem:model_replication_failed",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "model 'ppo' version 2 is active on the worker that answered, but 1 other worker(s) could not switch to it and keep serving their version: send the request again to retry",
+                     *       "error": "model_replication_failed",
+                     *       "message": "model 'ppo' version 2 is active on the worker that answered, but 1 other worker(s) could not switch to it and keep serving their version: send the request again to retry",
+                     *       "issues": [
+                     *         {
+                     *           "path": "worker 3",
+                     *           "message": "the worker exited"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Error"];
                 };
             };
