@@ -64,24 +64,28 @@ def generate_network(num_nodes: int, seed: int) -> dict:
         if n_fog >= 2 and rng() < spec.SENSOR_SECOND_FOG_P:
             link(s, fog0 + _nearest(fog_pos, p, exclude=(first,)))
 
-    # Fog backbone: a minimum spanning tree (Prim from fog 0) keeps every fog node connected.
+    # Fog backbone: a minimum spanning tree (Prim from fog 0) keeps every fog node connected. Each step takes the
+    # shortest tree-to-outside link, ties to the lowest tree node, then the lowest outside node; near[j] keeps node j's
+    # shortest link into the tree (O(n^2) in all).
     in_tree = [False] * n_fog
-    in_tree[0] = True
-    for _ in range(n_fog - 1):
-        best = None
-        for i in range(n_fog):
-            if not in_tree[i]:
+    near = [None] * n_fog  # (squared distance, tree node)
+
+    def join(k):
+        in_tree[k] = True
+        kx, ky = fog_pos[k]
+        for j in range(n_fog):
+            if in_tree[j]:
                 continue
-            for j in range(n_fog):
-                if in_tree[j]:
-                    continue
-                dx, dy = fog_pos[i][0] - fog_pos[j][0], fog_pos[i][1] - fog_pos[j][1]
-                d = dx * dx + dy * dy
-                if best is None or d < best[0]:
-                    best = (d, i, j)
-        _, i, j = best
-        in_tree[j] = True
-        link(fog0 + i, fog0 + j)
+            dx, dy = kx - fog_pos[j][0], ky - fog_pos[j][1]
+            d = dx * dx + dy * dy
+            if near[j] is None or d < near[j][0] or (d == near[j][0] and k < near[j][1]):
+                near[j] = (d, k)
+
+    join(0)
+    for _ in range(n_fog - 1):
+        j = min((j for j in range(n_fog) if not in_tree[j]), key=lambda j: (near[j][0], near[j][1], j))
+        link(fog0 + near[j][1], fog0 + j)
+        join(j)
 
     # Redundant fog links: some fog nodes also reach their second-nearest fog neighbour.
     for i in range(n_fog):

@@ -94,31 +94,35 @@ export function generateNetwork(numNodes: number, seed: number): GeneratedNetwor
     }
   }
 
-  // Fog backbone: a minimum spanning tree (Prim from fog 0) keeps every fog node connected.
+  // Fog backbone: a minimum spanning tree (Prim from fog 0) keeps every fog node connected. Each step takes the
+  // shortest tree-to-outside link, ties to the lowest tree node, then the lowest outside node; nearD/nearI keep
+  // each outside node's shortest link into the tree (O(n^2) in all).
   const inTree: boolean[] = new Array<boolean>(nFog).fill(false);
-  inTree[0] = nFog > 0;
-  for (let step = 0; step < nFog - 1; step++) {
-    let bestD = 0;
-    let bestI = -1;
-    let bestJ = -1;
-    for (let i = 0; i < nFog; i++) {
-      if (!inTree[i]) continue;
-      const pi = fogPos[i]!;
-      for (let j = 0; j < nFog; j++) {
-        if (inTree[j]) continue;
-        const pj = fogPos[j]!;
-        const dx = pi[0] - pj[0];
-        const dy = pi[1] - pj[1];
-        const d = dx * dx + dy * dy;
-        if (bestI < 0 || d < bestD) {
-          bestD = d;
-          bestI = i;
-          bestJ = j;
-        }
+  const nearD = new Float64Array(nFog);
+  const nearI = new Int32Array(nFog).fill(-1);
+  const join = (k: number) => {
+    inTree[k] = true;
+    const [kx, ky] = fogPos[k]!;
+    for (let j = 0; j < nFog; j++) {
+      if (inTree[j]) continue;
+      const dx = kx - fogPos[j]![0];
+      const dy = ky - fogPos[j]![1];
+      const d = dx * dx + dy * dy;
+      if (nearI[j]! < 0 || d < nearD[j]! || (d === nearD[j]! && k < nearI[j]!)) {
+        nearD[j] = d;
+        nearI[j] = k;
       }
     }
-    inTree[bestJ] = true;
-    link(fog0 + bestI, fog0 + bestJ);
+  };
+  if (nFog > 0) join(0);
+  for (let step = 0; step < nFog - 1; step++) {
+    let best = -1;
+    for (let j = 0; j < nFog; j++) {
+      if (inTree[j]) continue;
+      if (best < 0 || nearD[j]! < nearD[best]! || (nearD[j] === nearD[best] && nearI[j]! < nearI[best]!)) best = j;
+    }
+    link(fog0 + nearI[best]!, fog0 + best);
+    join(best);
   }
 
   // Redundant fog links: some fog nodes also reach their second-nearest fog neighbour.
