@@ -120,6 +120,17 @@ describe.skipIf(!HAS_MODELS)("cluster (WORKERS=2, built server)", () => {
     expect(metricValue(metrics, /^edge_placement_models_loaded\{/)).toBe(4);
   });
 
+  it("concurrent loads through both workers leave both serving the same versions", async () => {
+    const loads = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => viaHttp(`${srv.url}/models/ppo/versions/${8 + (i % 2)}/load`, undefined, false, "POST")),
+    );
+    expect(loads.map((r) => r.status)).toEqual(loads.map(() => 200));
+    expect(new Set(loads.map((r) => r.worker)).size).toBe(2);
+    const states = [...(await fromEveryWorker(srv.url, "/models/ppo", 2)).values()].map(versionsOf);
+    expect(states[0]).toEqual(states[1]);
+    expect([["8", "9"], ["9", "8"]]).toContainEqual(states[0]);
+  });
+
   it("answers 500 naming the worker that could not follow a load, and a replacement serves what the others serve", async () => {
     // A keep-alive connection pinned to one worker; the other one stops answering (SIGSTOP), then dies.
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
