@@ -12,7 +12,7 @@
  */
 import cluster, { type Worker } from "node:cluster";
 import type { Logger } from "pino";
-import { ModelReplicationError } from "../inference/errors.js";
+import { ModelLoadFailedError, ModelNotFoundError, ModelReplicationError, NoPreviousVersionError, VersionNotServedError } from "../inference/errors.js";
 import { converge, loadDefaults, servedState, type ModelControl, type ServedState } from "../inference/model-control.js";
 import type { ModelRegistry } from "../inference/registry.js";
 
@@ -111,6 +111,8 @@ export function servePrimaryModels(logger: Logger): void {
           for (const w of others) failures.push({ worker: w.id, reason: `not applied: the worker that got the request gave ${own.error}` });
         } else if (own.ok && own.state) {
           states.set(own.state.name, own.state);
+          const { name, active, previous } = own.state;
+          logger.info({ model: name, version: active.version, previous: previous?.version ?? null, by: worker.id, followers: others.map((w) => w.id) }, "model operation applied; the other workers follow");
           const answers = await Promise.all(others.map((w) => ask(w, { type: "edge:models-converge", states: [own.state!] }).then((a) => [w, a] as const)));
           for (const [w, a] of answers) if (!a.ok) failures.push({ worker: w.id, reason: a.error ?? "unknown" });
           if (failures.length > 0) logger.error({ model: own.state.name, version: own.state.active.version, failures }, "workers could not follow a model operation");
@@ -169,7 +171,7 @@ export function workerControl(registry: ModelRegistry, logger: Logger): ModelCon
         },
       );
     } else if (isMessage<Converge>(m, "edge:models-converge")) {
-      void convergeAll(registry, m.states).then((errors) =>
+      void convergeAll(registry, m.states, logger).then((errors) =>
         answer({ ask: m.ask, ok: errors.length === 0, ...(errors.length > 0 ? { error: errors.join("; ") } : {}) }),
       );
     } else if (isMessage<Done>(m, "edge:models-done")) {
@@ -203,10 +205,15 @@ export function workerControl(registry: ModelRegistry, logger: Logger): ModelCon
   };
 }
 
-async function convergeAll(registry: ModelRegistry, states: ServedState[]): Promise<string[]> {
+/** Converge to each state; the reasons of those that failed, as clients may read them (domain errors name no server path). */
+async function convergeAll(registry: ModelRegistry, states: ServedState[], logger: Logger): Promise<string[]> {
   const errors: string[] = [];
   for (const s of states) {
-    await converge(registry, s).catch((e: unknown) => errors.push(`${s.name}: ${e instanceof Error ? e.message : String(e)}`));
+    await converge(registry, s).catch((e: unknown) => {
+      const domain = e instanceof ModelLoadFailedError || e instanceof ModelNotFoundError || e instanceof VersionNotServedError || e instanceof NoPreviousVersionError;
+      if (!domain) logger.error({ err: e, model: s.name }, "converging to the cluster's model state failed");
+      errors.push(domain ? e.message : `${s.name}: unexpected error (in this worker's log)`);
+    });
   }
   return errors;
 }

@@ -140,9 +140,11 @@ describe.skipIf(!HAS_MODELS)("cluster (WORKERS=2, built server)", () => {
     const replacement = nextStarted(srv);
     process.kill(pid, "SIGSTOP");
     try {
+      const from = srv.logs.length;
       const load = viaHttp(`${srv.url}/models/dqn/versions/9/load`, undefined, agent, "POST");
-      await srv.waitLog((l) => l.msg === "model version loaded" && l.model === "dqn" && l.version === 9 && String(l.worker) === pinned);
-      await new Promise((r) => setTimeout(r, 200)); // the primary has asked the stopped worker by now
+      // Once the primary says so, it has asked the stopped worker to follow.
+      const applied = await srv.waitLog((l) => l.msg === "model operation applied; the other workers follow" && l.model === "dqn", 30_000, from);
+      expect(applied.followers).toEqual([other.worker]);
       process.kill(pid, "SIGKILL");
       const r = await load;
       expect(r.status).toBe(500);

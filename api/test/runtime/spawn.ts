@@ -60,8 +60,8 @@ export interface Spawned {
   logs: LogLine[];
   /** resolves with the exit code */
   exited: Promise<number | null>;
-  /** the first log line matching, waiting for it if needed */
-  waitLog(match: (l: LogLine) => boolean, timeoutMs?: number): Promise<LogLine>;
+  /** the first log line matching (from line `from` on), waiting for it if needed */
+  waitLog(match: (l: LogLine) => boolean, timeoutMs?: number, from?: number): Promise<LogLine>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
@@ -92,8 +92,8 @@ export function spawnServer(env: Record<string, string> = {}, timeoutMs = 60_000
   };
   createInterface({ input: child.stdout! }).on("line", onLine);
   createInterface({ input: child.stderr! }).on("line", onLine);
-  const waitLog = (match: (l: LogLine) => boolean, ms = 30_000) => {
-    const found = logs.find(match);
+  const waitLog = (match: (l: LogLine) => boolean, ms = 30_000, from = 0) => {
+    const found = logs.slice(from).find(match);
     if (found) return Promise.resolve(found);
     return new Promise<LogLine>((resolve, reject) => {
       const t = setTimeout(() => reject(new Error(`no matching log line in ${ms} ms:\n${logs.map((l) => JSON.stringify(l)).join("\n")}`)), ms);
