@@ -137,6 +137,13 @@ describe.skipIf(!HAS_MODELS)("cluster (WORKERS=2, built server)", () => {
     const pinned = (await viaHttp(`${srv.url}/health`, undefined, agent)).worker!;
     const other = otherThan(srv, pinned);
     const pid = other.pid as number;
+    const kill = () => {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    };
     const replacement = nextStarted(srv);
     process.kill(pid, "SIGSTOP");
     try {
@@ -145,7 +152,7 @@ describe.skipIf(!HAS_MODELS)("cluster (WORKERS=2, built server)", () => {
       // Once the primary says so, it has asked the stopped worker to follow.
       const applied = await srv.waitLog((l) => l.msg === "model operation applied; the other workers follow" && l.model === "dqn", 30_000, from);
       expect(applied.followers).toEqual([other.worker]);
-      process.kill(pid, "SIGKILL");
+      kill();
       const r = await load;
       expect(r.status).toBe(500);
       expect(JSON.parse(r.text)).toMatchObject({
@@ -154,6 +161,7 @@ describe.skipIf(!HAS_MODELS)("cluster (WORKERS=2, built server)", () => {
       });
     } finally {
       agent.destroy();
+      kill(); // never leave a stopped worker behind if an assertion failed before the kill
     }
     await replacement;
     await untilWorkersReady(srv.url, 2);
