@@ -48,15 +48,21 @@ class Static:
     link: torch.Tensor  # [E, S, N] link into each node (M where none)
     depth: torch.Tensor  # [E, S, N] (-1 unreachable)
     first: torch.Tensor  # [E, S, N] first link of the route from the source (-1: the source, unreachable nodes)
+    levels: torch.Tensor  # [E, S] depth of each route tree
     slot: torch.Tensor  # [E, N] source slot of each node (-1 if not a source)
     src_mask: torch.Tensor  # [E, N] bool: nodes where tasks arrive
     region: torch.Tensor  # [E, N] fog region of each node (-1 if none)
+    compute_j_per_mcycle: torch.Tensor  # [E, N]
+    mem_mb_total: torch.Tensor  # [E, N]
+    cpu_ok: torch.Tensor  # [E, N] bool: cpu_util <= MAX_CPU_UTIL
+
+    PER_ROW = ("base", "cpu", "mem", "lat", "bw", "ntype", "speed", "src_mask", "region", "compute_j_per_mcycle",
+               "mem_mb_total", "cpu_ok")
 
     def rows(self, idx: torch.Tensor) -> "Static":
         """The same static data for batch rows idx (e.g. repeated rows for rollouts); the tables are shared."""
-        per_row = {k: getattr(self, k)[idx] for k in ("base", "cpu", "mem", "lat", "bw", "ntype", "speed", "src_mask", "region")}
-        return Static(n=self.n, ends=self.ends, n_links=self.n_links, cap=self.cap, prop=self.prop, parent=self.parent, link=self.link, depth=self.depth, first=self.first,
-                      slot=self.slot, **per_row)
+        shared = {k: v for k, v in vars(self).items() if k not in self.PER_ROW}
+        return Static(**shared, **{k: getattr(self, k)[idx] for k in self.PER_ROW})
 
 
 @dataclass
@@ -107,17 +113,23 @@ def build(networks: list[dict], sources_of=task_sources):
     region = torch.tensor([regions(net) for net in networks], dtype=torch.long)
     st = Static(n=n, base=torch.arange(e), ends=ends_all, n_links=torch.tensor([t[0].shape[0] for t in tables]), cpu=cpu, mem=col("mem_util"), lat=col("latency"), bw=col("bandwidth"),
                 ntype=ntype, speed=_GHZ[ntype] * torch.clamp(1 - cpu, min=spec.MIN_FREE_CPU), cap=cap, prop=prop,
-                parent=parent, link=link, depth=depth, first=first, slot=slot, src_mask=src_mask, region=region)
+                parent=parent, link=link, depth=depth, first=first, levels=depth.amax(2), slot=slot, src_mask=src_mask, region=region,
+                compute_j_per_mcycle=_E_CPU[ntype], mem_mb_total=_MEM_GB[ntype] * 1024, cpu_ok=cpu <= spec.MAX_CPU_UTIL)
     state = State(torch.tensor([[initial_backlog(nd) for nd in net["nodes"]] for net in networks], dtype=F64), lb,
                   col("energy"))
     return st, state
 
 
-def route(st: Static, source: torch.Tensor):
-    """Route tree of each env's task source: parent [E, N], link [E, N], depth [E, N], first link [E, N]."""
+def tree_rows(st: Static, source: torch.Tensor) -> torch.Tensor:
+    """Row of each env's route tree (its task source's) in the route tables viewed as [E * S, N]."""
     k = st.slot[st.base, source]
     assert bool((k >= 0).all()), "task source without a route table"
-    return st.parent[st.base, k], st.link[st.base, k], st.depth[st.base, k], st.first[st.base, k]
+    return st.base * st.parent.shape[1] + k
+
+
+def of_tree(table: torch.Tensor, rows: torch.Tensor) -> torch.Tensor:
+    """[E, N] rows of a route table [E', S, N] (whole rows: index_select instead of element-wise indexing)."""
+    return table.view(-1, table.shape[-1]).index_select(0, rows)
 
 
 def outcome(st: Static, state: State, task: dict, links_idle: bool = False) -> dict:
@@ -125,16 +137,19 @@ def outcome(st: Static, state: State, task: dict, links_idle: bool = False) -> d
 
     links_idle=True evaluates as if every link were idle (what a per-node transmission time can tell)."""
     e, n = st.cpu.shape
-    rows = torch.arange(e)[:, None]
-    parent, link, depth, first = route(st, task["source"])
-    levels = int(depth.max())
+    tree = tree_rows(st, task["source"])
+    parent, link, depth, first = (of_tree(t, tree) for t in (st.parent, st.link, st.depth, st.first))
+    levels = int(st.levels.view(-1).index_select(0, tree).max())
     reach = depth >= 0
     has = link < st.cap.shape[1] - 1
-    xfer = torch.where(has, 8 * task["data_kb"][:, None] / st.cap[st.base[:, None], link], torch.zeros(e, n, dtype=F64))
-    hop_prop = torch.where(has, st.prop[st.base[:, None], link], torch.zeros(e, n, dtype=F64))
-    lb = torch.zeros(e, n, dtype=F64) if links_idle else torch.where(has, state.link_backlog[rows, link], torch.zeros(e, n, dtype=F64))
-    arrive = torch.zeros(e, n, dtype=F64)
-    idle = torch.zeros(e, n, dtype=F64)
+    zero = torch.zeros(e, n, dtype=F64)
+    cap = st.cap.index_select(0, st.base)  # [E, M + 1]: each row's links, gathered per node below
+    link_cap = cap.gather(1, link)
+    xfer = torch.where(has, 8 * task["data_kb"][:, None] / link_cap, zero)
+    hop_prop = torch.where(has, st.prop.index_select(0, st.base).gather(1, link), zero)
+    lb = zero if links_idle else torch.where(has, state.link_backlog.gather(1, link), zero)
+    arrive = zero
+    idle = zero
     src = task["source"][:, None]
     node = torch.arange(n)[None, :]
     # Depth-ordered DP down the tree, one level per round. A node without a route link (the source, unreachable
@@ -147,10 +162,9 @@ def outcome(st: Static, state: State, task: dict, links_idle: bool = False) -> d
     start = torch.maximum(arrive, state.backlog)
     finish = start + proc
     dl = task["deadline_ms"][:, None]
-    compute_j = task["cpu_mcycles"][:, None] * _E_CPU[st.ntype]
-    first_cap = st.cap[st.base[:, None], first.clamp(min=0)]
-    radio_j = torch.where(first >= 0, spec.RADIO_POWER_W * (8 * task["data_kb"][:, None] / first_cap) / 1000,
-                          torch.zeros(e, n, dtype=F64))
+    compute_j = task["cpu_mcycles"][:, None] * st.compute_j_per_mcycle
+    radio_j = torch.where(first >= 0, spec.RADIO_POWER_W * (8 * task["data_kb"][:, None] / cap.gather(1, first.clamp(min=0))) / 1000,
+                          zero)
     energy_j = compute_j + radio_j
     met = finish <= dl
     # Load balance after placing on v: 1 - 2 * population std of min(backlog / BALANCE_REF_MS, 1) over nodes.
@@ -165,13 +179,13 @@ def outcome(st: Static, state: State, task: dict, links_idle: bool = False) -> d
               + spec.W_QOS * met.to(F64) + spec.W_BALANCE * balance)
     src_energy = state.energy.gather(1, src)
     valid = (reach
-             & (st.mem + task["mem_mb"][:, None] / (_MEM_GB[st.ntype] * 1024) <= 1.0)
-             & (st.cpu <= spec.MAX_CPU_UTIL)
+             & (st.mem + task["mem_mb"][:, None] / st.mem_mb_total <= 1.0)
+             & st.cpu_ok
              & (state.backlog < spec.MAX_BACKLOG_MS)
              & (state.energy >= compute_j)
              & ((node == src) | (src_energy >= radio_j)))
     return {"parent": parent, "link": link, "levels": levels, "arrive": arrive, "idle": idle, "xfer": xfer,
-            "link_backlog": lb, "proc": proc, "wait": torch.where(reach, start - arrive, torch.zeros_like(arrive)), "finish": finish, "latency_ms": finish,
+            "link_cap": link_cap, "hop_prop": hop_prop, "link_backlog": lb, "proc": proc, "wait": torch.where(reach, start - arrive, torch.zeros_like(arrive)), "finish": finish, "latency_ms": finish,
             "compute_j": compute_j, "radio_j": radio_j, "energy_j": energy_j, "deadline_met": met,
             "balance": balance, "reward": reward, "valid": valid}
 
@@ -181,14 +195,21 @@ def commit(st: Static, state: State, task: dict, action: torch.Tensor, out: dict
     e = action.shape[0]
     rows = torch.arange(e)
     m = st.cap.shape[1] - 1
-    cur = action.clone()
+    # The nodes up the route from the action to the source (which is its own parent), on flat views. A route uses each
+    # link once, so every link's new backlog depends only on the state before the task: all of them at once.
+    node_row, link_row = (rows * out["link"].shape[1])[:, None], (rows * (m + 1))[:, None]
+    link, parent, arrive, xfer = (out[k].reshape(-1) for k in ("link", "parent", "arrive", "xfer"))
+    walk, cur = [], action[:, None]
     for _ in range(out["levels"]):
-        lk = out["link"][rows, cur]
-        par = out["parent"][rows, cur]
-        on = placed & (lk < m)
-        end = torch.maximum(out["arrive"][rows, par], state.link_backlog[rows, lk]) + out["xfer"][rows, cur]
-        state.link_backlog[rows, lk] = torch.where(on, end, state.link_backlog[rows, lk])
-        cur = torch.where(on, par, cur)
+        walk.append(cur)
+        cur = parent[node_row + cur]
+    if walk:
+        at = node_row + torch.cat(walk, 1)  # [E, levels]
+        lk = link[at]
+        on = placed[:, None] & (lk < m)  # off once at the source (its link is the dummy M): written back unchanged
+        busy = link_row + lk
+        backlog = state.link_backlog.view(-1)
+        backlog[busy] = torch.where(on, torch.maximum(arrive[node_row + parent[at]], backlog[busy]) + xfer[at], backlog[busy])
     a = action
     state.backlog[rows, a] = torch.where(placed, out["finish"][rows, a], state.backlog[rows, a])
     state.energy[rows, a] -= torch.where(placed, out["compute_j"][rows, a], torch.zeros(e, dtype=F64))
@@ -206,7 +227,6 @@ def features(st: Static, state: State, task: dict, out: dict):
     """Policy inputs (the v2 contract): x [E, N, 17], parent [E, N] long, edge_attr [E, N, 4], mask [E, N], and every
     link of the batch: link_index [2, L] long (flattened node indices e * N + v), link_attr [L, 3]."""
     e, n = st.cpu.shape
-    rows = torch.arange(e)[:, None]
     has = out["link"] < st.cap.shape[1] - 1
     is_src = torch.zeros(e, n, dtype=F64)
     is_src[torch.arange(e), task["source"]] = 1.0
@@ -219,9 +239,8 @@ def features(st: Static, state: State, task: dict, out: dict):
     x = torch.stack([st.cpu, st.mem, state.energy, st.lat, st.bw, state.backlog, st.ntype.to(F64), is_src, tx,
                      link_wait, out["proc"], wait, *per_task], dim=-1)
     zero = torch.zeros(e, n, dtype=F64)
-    cap = torch.where(has, st.cap[st.base[:, None], out["link"]], zero)
-    edge = torch.stack([cap, torch.where(has, st.prop[st.base[:, None], out["link"]], zero),
-                        torch.where(has, state.link_backlog[rows, out["link"]], zero), out["xfer"]], dim=-1)
+    edge = torch.stack([torch.where(has, out["link_cap"], zero), out["hop_prop"],
+                        torch.where(has, state.link_backlog.gather(1, out["link"]), zero), out["xfer"]], dim=-1)
     b = st.base
     real = torch.arange(st.cap.shape[1])[None, :] < st.n_links[b][:, None]  # [E, M + 1]
     ends = st.ends[b] + (torch.arange(e) * n)[:, None, None]

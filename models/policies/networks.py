@@ -82,7 +82,12 @@ def from_parent(h, parent):
     """h of each node's route parent: [B, N, H] (a node without a parent gets its own). parent: [B, N, 1]."""
     if torch.onnx.is_in_onnx_export():
         return _RowsOf.apply(h, parent)
-    return torch.gather(h, 1, parent.expand(-1, -1, h.shape[-1]))
+    # rows of the flattened batch: index_select (and its index_add backward) copies whole rows, where gather with an
+    # expanded index visits the B x N x H cells one at a time; the same values and gradients, an order of magnitude
+    # faster on CPU
+    b, n, width = h.shape
+    rows = (parent.reshape(b, n) + torch.arange(0, b * n, n)[:, None]).reshape(-1)
+    return h.reshape(-1, width).index_select(0, rows).view(b, n, width)
 
 
 class Mix(nn.Module):
@@ -136,7 +141,7 @@ class _ScatterAddRows(torch.autograd.Function):
 
     @staticmethod
     def forward(ctx, flat, index, rows, width):
-        return torch.zeros_like(flat).scatter_add(0, index.reshape(-1, 1).expand(-1, width), rows)
+        return _index_add_rows(flat, index, rows)
 
     @staticmethod
     def symbolic(g, flat, index, rows, width):
@@ -165,7 +170,13 @@ def scatter_add_rows(flat, index, rows, width: int):
     duplicate targets accumulate."""
     if torch.onnx.is_in_onnx_export():
         return _ScatterAddRows.apply(flat, index, rows, width)
-    return torch.zeros_like(flat).scatter_add(0, index.reshape(-1, 1).expand(-1, width), rows)
+    return _index_add_rows(flat, index, rows)
+
+
+def _index_add_rows(flat, index, rows):
+    # whole rows at a time (and index_select in the backward pass): the same sums in the same order as scatter_add over
+    # an index expanded to every cell, which visits the cells one at a time
+    return torch.zeros_like(flat).index_add(0, index.reshape(-1), rows)
 
 
 class TreeConv(nn.Module):
