@@ -79,6 +79,25 @@ def test_commit_occupies_the_route_and_the_node_then_time_drains_them():
     assert float(state.link_backlog.max()) == 0 and float(state.backlog.max()) == 0
 
 
+def test_commit_of_a_batch_is_each_env_committed_alone():
+    """Routes of different depths in one batch (levels is the deepest), and an env whose task is not placed."""
+    actions, placed = [3, 1, 4, 2], [True, True, False, True]
+    st, state = build([chain()] * 4)
+    task = {k: v.expand(4).clone() for k, v in one_task().items()}
+    out = outcome(st, state, task)
+    commit(st, state, task, torch.tensor(actions), out, torch.tensor(placed))
+    for i, (a, p) in enumerate(zip(actions, placed)):
+        st1, alone = build([chain()])
+        out1 = outcome(st1, alone, one_task())
+        commit(st1, alone, one_task(), torch.tensor([a]), out1, torch.tensor([p]))
+        assert torch.equal(state.link_backlog[i], alone.link_backlog[0])
+        assert torch.equal(state.backlog[i], alone.backlog[0]) and torch.equal(state.energy[i], alone.energy[0])
+    # store and forward: each link on the route to 3 is busy until the transfer has crossed it
+    lb, arrive, prop = state.link_backlog[0], out["arrive"][0], st.prop[0]
+    assert [float(lb[k]) for k in range(3)] == [float(arrive[v] - prop[k]) for k, v in ((0, 1), (1, 2), (2, 3))]
+    assert float(state.link_backlog[2].abs().max()) == 0 and float(state.backlog[2].abs().max()) == 0
+
+
 def test_node_backlog_becomes_queueing_delay():
     net = chain()
     net["nodes"][1]["backlog_ms"] = 400.0
